@@ -1,0 +1,186 @@
+"""A report as the extractors see it: normalised text, sections, sentences.
+
+``build_document`` is the first stage of the pipeline: raw text in, a frozen
+:class:`Document` out. Every later stage reads a Document and returns records
+whose offsets point into ``Document.text``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from functools import cache
+from importlib.resources import files
+
+from govkg.extractors.normalise import normalise
+from govkg.extractors.records import Provenance, Section
+
+# Heading numbering, most to least prominent. Worked examples:
+#   "一、主要举措和成效" -> 1;  "、下一步工作思路" (numeral lost in scraping) -> 1
+#   "第二部分 存在问题" -> 1;   "(一)加强组织领导" / "（一）" / "七)…" -> 2;   "1.强化法治学习" -> 3
+#   "一是抓学法用法" is an item, not a heading.
+HEADING_PATTERNS: tuple[tuple[int, re.Pattern[str]], ...] = (
+    (1, re.compile(r"^(?:[一二三四五六七八九十]{1,3}\s*[、.．]|第[一二三四五六七八九十]{1,3}部分)\s*(?=\S)")),
+    (1, re.compile(r"^、(?=\S)")),
+    (2, re.compile(r"^\(?\s*[一二三四五六七八九十]{1,3}\s*\)")),
+    (3, re.compile(r"^\d{1,2}\s*[、.．](?!\d)")),
+)
+_NUMERAL_HEADING = re.compile(r"^[一二三四五六七八九十]{1,3}[、.．]")
+_SENTENCE_END = re.compile(r"[。!?！？]+[”’」』)]?|\n")
+
+
+@dataclass(frozen=True, slots=True)
+class Heading:
+    level: int
+    kind: str | None  # the kind its words fix, or None when they fix none
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Document:
+    id: str
+    source: str
+    text: str
+    original: str
+    sha256: str
+    converted: bool = False
+    headings: tuple[Heading, ...] = ()
+    sections: tuple[Section, ...] = ()
+    sentences: tuple[tuple[int, int], ...] = ()
+    _sentence_starts: tuple[int, ...] = field(default=(), repr=False)
+    _kind_starts: tuple[int, ...] = field(default=(), repr=False)
+    _kinds: tuple[str, ...] = field(default=(), repr=False)
+
+    def sentence_at(self, offset: int) -> tuple[int, int]:
+        i = bisect_right(self._sentence_starts, offset) - 1
+        if i < 0:
+            return (0, 0)
+        return self.sentences[i]
+
+    def section_at(self, offset: int) -> str:
+        """The section kind at an offset, refined by sub-headings (see ``_kind_spans``)."""
+        i = bisect_right(self._kind_starts, offset) - 1
+        return self._kinds[i] if i >= 0 else "other"
+
+    def provenance(self, start: int, end: int) -> Provenance:
+        s, e = self.sentence_at(start)
+        return Provenance(section=self.section_at(start), evidence=self.text[s:e], start=start, end=end)
+
+    def sentences_in(self, start: int, end: int) -> list[tuple[int, int]]:
+        return [(s, e) for s, e in self.sentences if s < end and e > start]
+
+
+@cache
+def _kind_rules() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    rows = files("govkg.extractors").joinpath("data/section_kinds.tsv").read_text("utf-8").splitlines()
+    return tuple((k, re.compile(p)) for k, p, _ in (r.split("\t") for r in rows if r and not r.startswith("#")))
+
+
+def classify_heading(text: str) -> str | None:
+    """The section kind a heading's words fix: 存在问题 -> shortcomings; None if nothing fits."""
+    head = text[:60]
+    for kind, pat in _kind_rules():
+        if pat.search(head):
+            return kind
+    return None
+
+
+def find_headings(text: str) -> list[Heading]:
+    """Numbered heading lines; a level-1 heading is a line starting 一、 or a short line alone."""
+    out: list[Heading] = []
+    pos = 0
+    for line in text.split("\n"):
+        level = _heading_level(line)
+        if level:
+            # a heading line may run on into its first sentence: 一是抓学法用法。坚持…
+            head = re.split(r"[。;；]", line, maxsplit=1)[0]
+            out.append(Heading(level, classify_heading(head), pos, pos + len(line), head))
+        pos += len(line) + 1
+    return out
+
+
+def _heading_level(line: str) -> int:
+    for level, pat in HEADING_PATTERNS:
+        if pat.match(line):
+            if level == 1 and len(line) > 80 and not _NUMERAL_HEADING.match(line):
+                return 0
+            return level
+    return 0
+
+
+# A level-1 heading that names both the measures and the leaders' duty
+# ("主要举措和成效及党政主要负责人履行…第一责任人…情况") is mixed: its sub-headings decide.
+_MEASURES_STRONG = re.compile(r"举措|成效|做法|成绩|工作开展|主要工作")
+
+
+def _kind_spans(text: str, headings: list[Heading]) -> list[tuple[int, str]]:
+    """(start, kind) runs. A level-1 heading rules everything under it, except that
+    under a measures or mixed heading a sub-heading naming the leaders' duty is leadership."""
+    spans: list[tuple[int, str]] = [(0, "other")]
+    top: str | None = None
+    for h in headings:
+        if h.level == 1:
+            top = h.kind or "measures"
+            if top == "leadership" and _MEASURES_STRONG.search(h.text):
+                top = "mixed"
+            spans.append((h.start, "measures" if top == "mixed" else top))
+        elif top in ("measures", "mixed"):
+            spans.append((h.start, "leadership" if h.kind == "leadership" else "measures"))
+    return spans
+
+
+def _sections(text: str, headings: list[Heading], spans: list[tuple[int, str]]) -> tuple[Section, ...]:
+    tops = [h for h in headings if h.level == 1]
+    out = []
+    if not tops or tops[0].start > 0:
+        out.append(Section("other", "", 0, tops[0].start if tops else len(text)))
+    for i, h in enumerate(tops):
+        end = tops[i + 1].start if i + 1 < len(tops) else len(text)
+        out.append(Section(h.kind or "measures", h.text, h.start, end))
+    return tuple(out)
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Sentences end at 。!? (with a closing quote) or a line break; spaces are trimmed off."""
+    out: list[tuple[int, int]] = []
+    start = 0
+    for m in _SENTENCE_END.finditer(text):
+        end = m.end() if m.group() != "\n" else m.start()
+        if end > start:
+            out.append((start, end))
+        start = m.end()
+    if start < len(text):
+        out.append((start, len(text)))
+    return [(s, e) for s, e in out if text[s:e].strip()]
+
+
+def report_id(source: str) -> str:
+    """A report's stable key: its file name without extension (so a corrected file replaces it)."""
+    stem = source.rsplit("/", 1)[-1]
+    return stem.rsplit(".", 1)[0] if "." in stem else stem
+
+
+def build_document(raw: str, source: str, doc_id: str | None = None) -> Document:
+    norm = normalise(raw)
+    text = norm.text
+    headings = find_headings(text)
+    spans = _kind_spans(text, headings)
+    sentences = split_sentences(text)
+    return Document(
+        id=doc_id or report_id(source),
+        source=source,
+        text=text,
+        original=norm.original,
+        sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
+        converted=norm.converted,
+        headings=tuple(headings),
+        sections=_sections(text, headings, spans),
+        sentences=tuple(sentences),
+        _sentence_starts=tuple(s for s, _ in sentences),
+        _kind_starts=tuple(s for s, _ in spans),
+        _kinds=tuple(k for _, k in spans),
+    )
