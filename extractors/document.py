@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib.resources import files
 
-from govkg.extractors.normalise import normalise
+from govkg.extractors.normalise import Normalised, normalise
 from govkg.extractors.records import Provenance, Section
 
 # Heading numbering, most to least prominent. Worked examples:
@@ -165,7 +165,11 @@ def report_id(source: str) -> str:
 
 
 def build_document(raw: str, source: str, doc_id: str | None = None) -> Document:
-    norm = normalise(raw)
+    """Raw report text to a Document: normalise, then find its structure."""
+    return structure_document(normalise(raw), source, doc_id)
+
+
+def structure_document(norm: Normalised, source: str, doc_id: str | None = None) -> Document:
     text = norm.text
     headings = find_headings(text)
     spans = _kind_spans(text, headings)
