@@ -9,6 +9,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from govkg.errors import GovkgError, InputError
+from govkg.extractors.records import ExtractionRecord
 from govkg.settings import get_settings
 
 
@@ -17,36 +18,132 @@ def expand_paths(paths: Sequence[str]) -> Iterator[Path]:
     from govkg.extractors.load import SUPPORTED
 
     for p in map(Path, paths):
-        if p.is_dir():
-            yield from sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUPPORTED)
+        if p.is_dir():  # a folder's README and the like describe the reports; they are not reports
+            yield from sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUPPORTED
+                              and not f.name.upper().startswith(("README", "EXPECTED", "CHANGELOG")))  # fmt: skip
         else:
             yield p
 
 
-def cmd_extract(args: argparse.Namespace) -> int:
+def _error(message: str) -> None:
+    print(f"govkg: {message}", file=sys.stderr)
+
+
+def iter_records(paths: Sequence[str], law_catalogue: Path | None, failures: list[str],
+                 progress: bool = False) -> Iterator[ExtractionRecord]:  # fmt: skip
+    """Records for report files (extracted) and .jsonl files (read back); bad files reported and skipped."""
+    from tqdm import tqdm
+
     from govkg.extractors.load import read_report
     from govkg.extractors.nlp import make_doc, make_nlp
+    from govkg.extractors.records import record_from_dict
 
-    nlp = make_nlp(law_catalogue=args.law_catalogue)
-    failures = 0
-    files = list(expand_paths(args.paths))
-    for path in files:
+    files = list(expand_paths(paths))
+    nlp = None
+    for path in tqdm(files, unit="report", disable=not progress, file=sys.stderr):
+        if path.suffix.lower() == ".jsonl":
+            yield from _read_jsonl(path, record_from_dict, failures)
+            continue
         try:
             raw = read_report(path)
         except InputError as e:
-            print(f"govkg: {e}", file=sys.stderr)
-            failures += 1
+            _error(str(e))
+            failures.append(str(path))
             continue
-        doc = nlp(make_doc(nlp, raw, path.name))
-        print(json.dumps(doc._.govkg_record.to_dict(), ensure_ascii=False))
-    return _summary(len(files), failures)
+        nlp = nlp or make_nlp(law_catalogue=law_catalogue)
+        yield nlp(make_doc(nlp, raw, path.name))._.govkg_record
 
 
-def _summary(total: int, failures: int) -> int:
+def _read_jsonl(path: Path, parse, failures: list[str]) -> Iterator[ExtractionRecord]:  # type: ignore[no-untyped-def]
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as e:
+        _error(f"{path}: cannot be read as UTF-8 JSON lines ({e})")
+        failures.append(str(path))
+        return
+    for i, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            yield parse(json.loads(line))
+        except (ValueError, KeyError, TypeError) as e:
+            _error(f"{path}:{i}: not an extraction record ({e})")
+            failures.append(f"{path}:{i}")
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    failures: list[str] = []
+    total = 0
+    for rec in iter_records(args.paths, args.law_catalogue, failures):
+        print(json.dumps(rec.to_dict(), ensure_ascii=False), flush=True)
+        total += 1
+    return _summary(total + len(failures), failures)
+
+
+def _summary(total: int, failures: list[str]) -> int:
     if failures:
-        print(f"govkg: {failures} of {total} files failed (see above); the others were processed", file=sys.stderr)
+        _error(f"{len(failures)} of {total} inputs failed (see above); the others were processed")
         return 1
     return 0
+
+
+def _open(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    from govkg.graph.store import open_store
+
+    return open_store(store_path=getattr(args, "store", None), neo4j_uri=getattr(args, "neo4j", None))
+
+
+def cmd_ingest(args: argparse.Namespace) -> int:
+    failures: list[str] = []
+    store = _open(args)
+    n = 0
+    try:
+        for rec in iter_records(args.paths, args.law_catalogue, failures, progress=not args.quiet):
+            store.ingest(rec)
+            n += 1
+    finally:
+        store.close()  # what was ingested before an error or Ctrl-C is kept
+    c = store.counts()
+    print(f"ingested {n} reports into {getattr(store, 'location', 'the store')}: "
+          f"{c['nodes']} nodes, {c['relationships']} relationships")  # fmt: skip
+    return _summary(n + len(failures), failures)
+
+
+def parse_query_args(name: str, values: Sequence[str]) -> dict[str, str]:
+    """``regions-citing 安全生产法 year_from=2020``: bare values fill the required parameters in order."""
+    from govkg.graph.queries import spec
+
+    q = spec(name)
+    required = [p.name for p in q.params if p.required]
+    out: dict[str, str] = {}
+    for v in values:
+        key, sep, value = v.partition("=")
+        if sep and key in {p.name for p in q.params}:
+            out[key] = value
+        elif required:
+            out[required.pop(0)] = v
+        else:
+            raise GovkgError(f"query {name!r}: unexpected argument {v!r}; it takes {q.param_names()}")
+    return out
+
+
+def cmd_query(args: argparse.Namespace) -> int:
+    store = _open(args)
+    try:
+        rows = store.query(args.name, **parse_query_args(args.name, args.args))
+    finally:
+        store.close()
+    if args.json:
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+    else:
+        print(format_table(rows))
+    return 0
+
+
+def format_table(rows: list[dict]) -> str:  # type: ignore[type-arg]
+    from govkg.output import table
+
+    return table(rows)
 
 
 def cmd_setup(args: argparse.Namespace) -> int:
@@ -70,7 +167,30 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--law-catalogue", type=Path, default=get_settings().law_catalogue,
                    help="TSV of level, name, published, valid_from, expired")  # fmt: skip
     p.set_defaults(func=cmd_extract)
+
+    p = sub.add_parser("ingest", help="extract reports (or read .jsonl records) into a graph store")
+    p.add_argument("paths", nargs="+", metavar="PATH")
+    _store_args(p)
+    p.add_argument("--law-catalogue", type=Path, default=get_settings().law_catalogue)
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    p.set_defaults(func=cmd_ingest)
+
+    from govkg.graph.queries import QUERIES
+
+    p = sub.add_parser("query", help="answer a named query", description="named queries: " + "; ".join(
+        f"{q.name} ({q.param_names()})" for q in QUERIES.values()))  # fmt: skip
+    p.add_argument("name", choices=sorted(QUERIES), metavar="NAME")
+    p.add_argument("args", nargs="*", metavar="ARG", help="values for the required parameters, or key=value")
+    _store_args(p)
+    p.add_argument("--json", action="store_true", help="JSON instead of a table")
+    p.set_defaults(func=cmd_query)
     return parser
+
+
+def _store_args(p: argparse.ArgumentParser) -> None:
+    g = p.add_mutually_exclusive_group()
+    g.add_argument("--store", type=Path, help="embedded store file (default: in the user data folder)")
+    g.add_argument("--neo4j", metavar="URI", help="a Neo4j URI (bolt:// or neo4j://); default $NEO4J_URI")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
