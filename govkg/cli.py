@@ -154,6 +154,39 @@ def cmd_setup(args: argparse.Namespace) -> int:
     return 0
 
 
+DEMO_QUERIES: tuple[tuple[str, str, dict[str, object]], ...] = (
+    ("Which regions cite 安全生产法?", "regions-citing", {"law": "安全生产法"}),
+    ("Which laws does 安吉县 cite?", "laws-cited-by", {"jurisdiction": "安吉县", "limit": 12}),
+    ("How do regions compare on 行政机关负责人出庭应诉率?", "metric-comparison",
+     {"indicator": "行政机关负责人出庭应诉率"}),
+    ("What did 安吉县 promise for 2023?", "commitments", {"jurisdiction": "安吉县", "year": 2023}),
+)  # fmt: skip
+DEMO_COLUMNS = {
+    "regions-citing": ("jurisdiction", "year", "action", "evidence"),
+    "laws-cited-by": ("law", "category", "action", "year"),
+    "metric-comparison": ("jurisdiction", "year", "value", "unit", "raw"),
+    "commitments": ("year", "ordinal", "text", "concerns"),
+}
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    """A short tour of a store: what is in it and the answers to a few questions."""
+    store = _open(args)
+    try:
+        c = store.counts()
+        print(f"\n== The graph: {c['nodes']} nodes, {c['relationships']} relationships")
+        print("   " + ", ".join(f"{k} {v}" for k, v in c["labels"].items()))
+        for question, name, params in DEMO_QUERIES:
+            rows = store.query(name, **params)
+            cols = DEMO_COLUMNS[name]
+            print(f"\n== {question}   (govkg query {name} ...)")
+            print(format_table([{k: r.get(k) for k in cols} for r in rows]))
+    finally:
+        store.close()
+    print(f"\nTry: govkg query --store {args.store} regions-citing 民法典")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="govkg", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -184,6 +217,10 @@ def build_parser() -> argparse.ArgumentParser:
     _store_args(p)
     p.add_argument("--json", action="store_true", help="JSON instead of a table")
     p.set_defaults(func=cmd_query)
+
+    p = sub.add_parser("demo", help="print a summary of a store and answers to a few queries")
+    _store_args(p)
+    p.set_defaults(func=cmd_demo)
     return parser
 
 

@@ -103,12 +103,12 @@ class EmbeddedStore:
 
     def ingest(self, rows: GraphRows) -> None:
         """Replace one report's facts with ``rows`` (in memory; call ``save`` to persist)."""
-        self.remove_report(rows.report_id, prune=False)
+        touched = self._remove_facts(rows.report_id)
         for n in rows.nodes:
             self._merge_node(n)
         for r in rows.rels:
             self._merge_rel(r)
-        self.prune()
+        self.prune(touched)
 
     def _merge_node(self, n: NodeRow) -> None:
         nid = node_id(n.label, n.key)
@@ -130,31 +130,46 @@ class EmbeddedStore:
         else:
             self.g.add_edge(u, v, key=k, type=r.type, props=merge_props({}, {**r.ident, **r.props}))
 
-    def remove_report(self, report_id: str, prune: bool = True) -> bool:
+    def remove_report(self, report_id: str) -> bool:
         """Remove a report and every fact it stated; True if it was there."""
-        rid = node_id("Report", report_id)
-        found = rid in self.g
-        owned = [n for n, d in self.g.nodes(data=True)
-                 if d["label"] in OWNED_LABELS and d["props"].get("report") == report_id]  # fmt: skip
-        self.g.remove_nodes_from(owned)
-        holds = [(u, v, k) for u, v, k, d in self.g.edges(keys=True, data=True)
-                 if d["type"] == "HOLDS" and d["props"].get("report") == report_id]  # fmt: skip
-        self.g.remove_edges_from(holds)
-        if found:
-            self.g.remove_node(rid)
-        if prune:
-            self.prune()
+        found = node_id("Report", report_id) in self.g
+        self.prune(self._remove_facts(report_id))
         return found
 
-    def prune(self) -> int:
-        """Remove shared nodes nothing points at any more (repeat: parents become orphans too)."""
+    def _remove_facts(self, report_id: str) -> set[str]:
+        """Delete the report, its own nodes and statements; return the shared nodes they touched.
+
+        Everything a report stated hangs from its node (owned Metric/Commitment nodes,
+        roles it reports, whose HOLDS edges carry the report id), so this never scans the graph."""
+        rid = node_id("Report", report_id)
+        if rid not in self.g:
+            return set()
+        removed = {rid} | {n for n in self.g.successors(rid) if self.g.nodes[n]["label"] in OWNED_LABELS}
+        touched = {v for n in removed for v in self.g.successors(n)}
+        holds = [(u, v, k) for v in touched if self.g.nodes[v]["label"] == "Role"
+                 for u, _, k, d in self.g.in_edges(v, keys=True, data=True)
+                 if d["type"] == "HOLDS" and d["props"].get("report") == report_id]  # fmt: skip
+        touched |= {u for u, _, _ in holds}
+        self.g.remove_edges_from(holds)
+        self.g.remove_nodes_from(removed)
+        return touched - removed
+
+    def prune(self, candidates: set[str] | None = None) -> int:
+        """Remove shared nodes nothing points at any more; a removed node's parents are checked next.
+
+        ``candidates`` limits the check to the nodes a removal touched (all shared nodes if None)."""
+        todo = set(candidates) if candidates is not None else {
+            n for n, d in self.g.nodes(data=True) if d["label"] in SHARED_LABELS}  # fmt: skip
         removed = 0
-        while True:
-            orphans = [n for n, d in self.g.nodes(data=True) if d["label"] in SHARED_LABELS and self._orphan(n)]
+        while todo:
+            orphans = {n for n in todo if n in self.g and self.g.nodes[n]["label"] in SHARED_LABELS
+                       and self._orphan(n)}  # fmt: skip
             if not orphans:
                 return removed
+            todo = {v for n in orphans for v in self.g.successors(n)} - orphans
             self.g.remove_nodes_from(orphans)
             removed += len(orphans)
+        return removed
 
     def _orphan(self, n: str) -> bool:
         if self.g.in_degree(n):
