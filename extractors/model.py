@@ -20,7 +20,10 @@ from govkg.errors import ModelMissingError
 from govkg.settings import Settings, get_settings
 
 PKUSEG_SDIST = "pkuseg==0.0.25"
-MODEL_FILES = ("features.pkl", "weights.npz")
+SDIST_FILES = ("features.pkl", "weights.npz")
+# The features are converted once to msgpack, the form spacy-pkuseg prefers: no pickle is
+# loaded at run time, and no "features.msgpack does not exist" warning on every start.
+MODEL_FILES = ("features.msgpack", "weights.npz")
 INSTALL_HINT = "govkg setup"
 
 
@@ -52,13 +55,22 @@ def install_model(settings: Settings | None = None, force: bool = False) -> Path
         if sdist is None:
             raise ModelMissingError(f"pip downloaded no pkuseg sdist into {tmp}")
         _extract_model(sdist, target)
+    _convert_features(target)
     return target
+
+
+def _convert_features(target: Path) -> None:
+    from spacy_pkuseg.feature_extractor import FeatureExtractor
+
+    pkl = target / "features.pkl"
+    FeatureExtractor.load(str(target)).save(str(target))  # writes features.msgpack beside it
+    pkl.unlink()
 
 
 def _extract_model(sdist: Path, target: Path) -> None:
     target.mkdir(parents=True, exist_ok=True)
     with tarfile.open(sdist, "r:gz") as tar:
-        for name in MODEL_FILES:
+        for name in SDIST_FILES:
             member = next((m for m in tar.getmembers() if m.name.endswith(f"pkuseg/models/default/{name}")), None)
             if member is None:
                 raise ModelMissingError(f"{sdist.name} has no models/default/{name}")

@@ -261,19 +261,17 @@ def neighbourhood(store: EmbeddedStore, p: dict[str, Any]) -> list[Row]:
     center = node_id(p["label"], p["key"])
     if center not in store.g:
         return []
-    links = []
-    for _, v, d in store.g.out_edges(center, data=True):
-        links.append((d["type"], v, center, v, d["props"]))
-    for u, _, d in store.g.in_edges(center, data=True):
-        links.append((d["type"], u, u, center, d["props"]))
-    links.sort(key=lambda x: (x[0], store.label(x[1]), store.g.nodes[x[1]]["key"], x[2], x[3]))
-    links = links[: p.get("limit") or 100]
-    nodes = {center} | {x[1] for x in links}
+    links = [(d["type"], v, center, v, d["props"]) for _, v, d in store.g.out_edges(center, data=True)]
+    links += [(d["type"], u, u, center, d["props"]) for u, _, d in store.g.in_edges(center, data=True)]
+    edges = [{"type": t, "src": _ref(store, s), "dst": _ref(store, e), "action": pr.get("action"),
+              "relation": pr.get("relation"), "report": pr.get("report"), "_m": m} for t, m, s, e, pr in links]
+    edges = sort_rows(({**e, "_ml": store.label(e["_m"]), "_mref": _ref(store, e["_m"])} for e in edges),
+                      "type", "_ml", "_mref", "src", "dst", "action", "relation", "report")[: p.get("limit") or 100]
+    nodes = {center} | {e["_m"] for e in edges}
     return [{
         "center": _node_view(store, center),
         "nodes": sorted((_node_view(store, n) for n in nodes), key=lambda n: (n["label"], n["key"])),
-        "edges": [{"type": t, "src": _ref(store, s), "dst": _ref(store, e), "action": pr.get("action"),
-                   "relation": pr.get("relation"), "report": pr.get("report")} for t, _, s, e, pr in links],
+        "edges": [{k: v for k, v in e.items() if not k.startswith("_")} for e in edges],
     }]  # fmt: skip
 
 

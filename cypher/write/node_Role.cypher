@@ -1,0 +1,5 @@
+// Merge Role nodes on their key (key). Rows: {key, props, aliases}.
+// Later values win, nulls never erase (the writer drops them), aliases are a sorted union.
+UNWIND $rows AS row
+MERGE (n:Role {key: row.key})
+SET n += row.props

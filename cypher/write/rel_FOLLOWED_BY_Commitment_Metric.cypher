@@ -1,0 +1,6 @@
+// Merge (Commitment)-[:FOLLOWED_BY]->(Metric) relationships. Rows: {src, dst, ident, props}.
+UNWIND $rows AS row
+MATCH (a:Commitment {key: row.src})
+MATCH (b:Metric {key: row.dst})
+MERGE (a)-[r:FOLLOWED_BY {report: row.ident.report}]->(b)
+SET r += row.props
