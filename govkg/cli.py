@@ -154,6 +154,22 @@ def cmd_setup(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_eval(args: argparse.Namespace) -> int:
+    from govkg.evaluate import evaluate, format_scores, load_gold
+
+    gold = load_gold(args.gold)
+    failures: list[str] = []
+    preds = [rec.to_dict() for rec in iter_records(args.paths, args.law_catalogue, failures, progress=False)]
+    totals, matched = evaluate(gold, preds)
+    if args.json:
+        out = {k: dict(zip(("p", "r", "f1"), (round(x, 3) for x in t.prf()), strict=True))
+               | {"tp": t.tp, "fn": len(t.misses), "fp": len(t.extras)} for k, t in totals.items()}  # fmt: skip
+        print(json.dumps(out | {"matched_reports": f"{matched}/{len(gold)}"}, ensure_ascii=False))
+    else:
+        print(format_scores(totals, matched, len(gold), misses=args.misses))
+    return _summary(len(preds) + len(failures), failures)
+
+
 DEMO_QUERIES: tuple[tuple[str, str, dict[str, object]], ...] = (
     ("Which regions cite 安全生产法?", "regions-citing", {"law": "安全生产法"}),
     ("Which laws does 安吉县 cite?", "laws-cited-by", {"jurisdiction": "安吉县", "limit": 12}),
@@ -217,6 +233,14 @@ def build_parser() -> argparse.ArgumentParser:
     _store_args(p)
     p.add_argument("--json", action="store_true", help="JSON instead of a table")
     p.set_defaults(func=cmd_query)
+
+    p = sub.add_parser("eval", help="score extraction against gold files (P/R/F1 per list)")
+    p.add_argument("paths", nargs="+", metavar="PATH", help="report files, folders, or .jsonl records")
+    p.add_argument("--gold", type=Path, required=True, help="folder of gold JSON files named like the reports")
+    p.add_argument("--misses", action="store_true", help="also list what was missed or extra")
+    p.add_argument("--json", action="store_true", help="scores as JSON")
+    p.add_argument("--law-catalogue", type=Path, default=get_settings().law_catalogue)
+    p.set_defaults(func=cmd_eval)
 
     p = sub.add_parser("demo", help="print a summary of a store and answers to a few queries")
     _store_args(p)
