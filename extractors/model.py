@@ -10,6 +10,8 @@ downloads anything.
 
 from __future__ import annotations
 
+import contextlib
+import io
 import subprocess
 import sys
 import tarfile
@@ -63,7 +65,8 @@ def _convert_features(target: Path) -> None:
     from spacy_pkuseg.feature_extractor import FeatureExtractor
 
     pkl = target / "features.pkl"
-    FeatureExtractor.load(str(target)).save(str(target))  # writes features.msgpack beside it
+    with contextlib.redirect_stderr(io.StringIO()):  # its "msgpack does not exist" warning is expected here
+        FeatureExtractor.load(str(target)).save(str(target))  # writes features.msgpack beside it
     pkl.unlink()
 
 
