@@ -32,6 +32,7 @@ from govkg.extractors.records import (
 
 _CN_DIGITS = {c: i for i, c in enumerate("一二三四五六七八九", start=1)}
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫"
+_HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,7 +188,7 @@ def committing_sentences(text: str, start: int, end: int) -> list[tuple[int, int
     for m in re.finditer(r"[^。!！?？\n]+[。!！?？]?", text[start:end]):
         s, e = start + m.start(), start + m.end()
         sentence = text[s:e].strip()
-        if len(sentence) >= 8 and P.COMMIT_VERB.search(sentence):
+        if len(_HAN.findall(sentence)) >= 5 and P.COMMIT_VERB.search(sentence):
             s += len(text[s:e]) - len(text[s:e].lstrip())
             e = s + len(sentence.rstrip("。!！?？"))
             out.append((s, e))

@@ -123,9 +123,10 @@ def _is_role(sentence: str, start: int, end: int, row: TitleRow, bounds: frozens
         return False
     if len(row.title) > 3:
         return True
-    # short titles must start a word: 大同市|长城 is not 市长, 社区|长效 not 区长;
-    # a level prefix may be glued on by the segmenter (镇党委|书记, 区长 after 分管)
-    return start in bounds or (start - 1 in bounds and sentence[start - 1] in P.LEVEL_CHARS)
+    # short titles must be words: 大同市|长城 is not 市长, 乡镇|长效 not 镇长
+    # (a level prefix glued on by the segmenter is allowed: 镇|县长 or 镇县长 alike)
+    starts = start in bounds or (start - 1 in bounds and sentence[start - 1] in P.LEVEL_CHARS)
+    return starts and end in bounds
 
 
 def holder_after(sentence: str, pos: int, bounds: frozenset[int]) -> tuple[str | None, int, bool]:
@@ -209,7 +210,7 @@ def group_roles(
             if nxt is None or sentence[h.after : nxt.start] not in ("、", "和", "及"):
                 pending = []  # the next holder is not listed together with this one
             continue
-        group = _nearest_group(sentence, m.start())
+        group = _group(sentence)
         if group:
             title = group.group() + (m.group(1) or "") + (m.group(2) or "") + m.group(3)
             org = _written_org(sentence, group.start(), group.end(), segmenter, jurisdiction)
@@ -219,9 +220,10 @@ def group_roles(
     return out
 
 
-def _nearest_group(sentence: str, pos: int) -> re.Match[str] | None:
-    groups = list(P.GROUP_WORD.finditer(sentence))
-    return min(groups, key=lambda g: abs(g.start() - pos), default=None)
+def _group(sentence: str) -> re.Match[str] | None:
+    """The group the sentence sets up: its first group word (a later one is usually the group's
+    office: "…领导小组,由A任组长…,领导小组办公室设在…")."""
+    return P.GROUP_WORD.search(sentence)
 
 
 def _organisation(sentence: str, start: int, row: TitleRow, jurisdiction: str | None, seg: Segmenter) -> str:

@@ -1,0 +1,206 @@
+"""Roles: titles, holders, shared holders, group positions, and what is not a role.
+
+Sentences are our own; the seeds are read from ../shared in place at the end.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from govkg.errors import ModelMissingError
+from govkg.extractors.document import build_document
+from govkg.extractors.load import read_report
+from govkg.extractors.records import ReportMeta
+from govkg.extractors.roles import dedupe, fill_org, find_roles, holder_after, sentence_roles, title_rows
+from govkg.extractors.segment import Segmenter
+from tests.conftest import shared_path
+
+
+@pytest.fixture(scope="module")
+def seg() -> Segmenter:
+    s = Segmenter()
+    try:
+        s.load()
+    except ModelMissingError as e:
+        pytest.skip(f"pkuseg model not installed: {e}")
+    return s
+
+
+def pairs(sentence: str, seg: Segmenter, jurisdiction: str | None = None) -> set[tuple[str, str | None]]:
+    return {(h.title, h.person) for h in sentence_roles(sentence, jurisdiction, seg)}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a title and its holder; two titled people listed with 、
+        ("县委书记张建国、县长李卫民主持召开专题会议", {("县委书记", "张建国"), ("县长", "李卫民")}),
+        # two titles held by one person: the holder named after the last title
+        ("区党工委书记、管委会主任赵明亮出席会议", {("党工委书记", "赵明亮"), ("管委会主任", "赵明亮")}),
+        ("党组书记、局长孙志刚同志切实履行职责", {("党组书记", "孙志刚"), ("局长", "孙志刚")}),
+        # the second title's organisation stands between the two titles
+        (
+            "市委副书记、市长、市委全面依法治市委员会副主任周立群出席",
+            {("市委副书记", "周立群"), ("市长", "周立群"), ("委员会副主任", "周立群")},
+        ),  # fmt: skip
+        # a placeholder is never a person
+        ("市人大常委会副主任XXX带队开展调研", {("人大常委会副主任", None)}),
+        ("县长×××主持会议", {("县长", None)}),
+        # a compound surname; a two-character name cut off a verb the segmenter glued to it
+        ("区长欧阳明辉主持会议", {("区长", "欧阳明辉")}),
+        ("副镇长王龙任常务副组长", {("副镇长", "王龙")}),
+        # no name: an adverb or verb follows the title
+        ("县长多次听取法治政府建设工作汇报", {("县长", None)}),
+        ("镇党委书记、镇长切实承担第一责任人职责", {("党委书记", None), ("镇长", None)}),
+        # committee chair and deputy listed together, no holders named
+        (
+            "县委、县政府主要负责人分别担任县委全面依法治县委员会主任和副主任",
+            {("委员会主任", None), ("委员会副主任", None)},
+        ),  # fmt: skip
+        # the duty role, never with a holder
+        ("党政主要负责人公开述法", {("党政主要负责人", None)}),
+        ("各乡镇党政主要负责人年终述法", {("党政主要负责人", None)}),
+        # a named-only title needs a holder
+        ("分管领导李强协助抓好落实", {("分管领导", "李强")}),
+        ("各分管领导协助抓好落实", set()),
+    ],
+)
+def test_titles_and_holders(sentence, expected, seg):
+    assert pairs(sentence, seg) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # holders listed before 任组长 all take the group's position; the group named later
+        (
+            "成立由党委书记王海涛、镇长刘静任组长、分管领导陈龙任副组长的依法治镇工作领导小组",
+            {
+                ("党委书记", "王海涛"),
+                ("镇长", "刘静"),
+                ("分管领导", "陈龙"),
+                ("领导小组组长", "王海涛"),
+                ("领导小组组长", "刘静"),
+                ("领导小组副组长", "陈龙"),
+            },
+        ),  # fmt: skip
+        # the group named first; positions held by titles without names
+        (
+            "调整依法治县工作领导小组,由县长任组长,常务副县长任常务副组长",
+            {("县长", None), ("副县长", None), ("领导小组组长", None), ("领导小组常务副组长", None)},
+        ),  # fmt: skip
+        ("成立以区长为组长的法治政府建设领导小组", {("区长", None), ("领导小组组长", None)}),
+        # no group word in the sentence: no group position
+        ("由县长任组长", {("县长", None)}),
+    ],
+)
+def test_group_positions(sentence, expected, seg):
+    assert pairs(sentence, seg) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "群众可拨打市长热线反映问题",  # a title modifying a noun
+        "管委会主任办公会议审议通过",
+        "组织开展局长讲法活动",
+        "各办公室主任参加培训",  # a class of people after 各
+        "建立乡镇长效管理机制",  # 镇长 is not a word here
+        "主任、副主任,各位委员:",  # bare 主任 has no organisation: not in the lexicon
+        "深入学习习近平总书记重要讲话精神",
+    ],
+)
+def test_not_roles(sentence, seg):
+    assert pairs(sentence, seg) == set()
+
+
+@pytest.mark.parametrize(
+    ("after", "expected"),
+    [
+        ("敬春华任组长", "敬春华"),  # follower 任 after three characters
+        ("王龙任副组长", "王龙"),  # follower after two, though the segmenter cuts 王|龙任
+        ("王为民主持会议", "王为民"),  # 为 inside a name: no follower after 王为
+        ("欧阳明辉同志出席", "欧阳明辉"),
+        ("林伟东认真履行职责", "林伟东"),
+        ("XXX牵头", None),
+        ("某某主持", None),
+        ("切实承担", None),
+        ("全面负责", None),
+        ("公开述法", None),  # a two-character word without a follower is not trusted as a name
+        ("Abc主持", None),
+    ],
+)
+def test_holder_after(after, expected, seg):
+    sentence = "县长" + after
+    person, end, _ = holder_after(sentence, 2, seg.boundaries(sentence))
+    assert person == expected
+    if person:
+        assert sentence[2:end].startswith(person)
+
+
+@pytest.mark.parametrize(
+    ("template", "juris", "written", "level", "expected"),
+    [
+        ("{GOV}", "太平乡", "", "乡", "太平乡人民政府"),
+        ("{PARTY}", "太平乡", "", "", "中共太平乡委"),
+        ("{PARTY}、{GOV}", "某某经济开发区", "", "", "中共某某经济开发区工委、某某经济开发区管委会"),
+        ("{J}人大常委会", "某市", "", "市", "某市人大常委会"),
+        ("{ORG}", None, "区党工委", "区", "区党工委"),
+        ("{GOV}", None, "", "县", "县人民政府"),
+        ("{PARTY}、{GOV}", None, "", "", "党委、政府"),
+    ],
+)
+def test_fill_org(template, juris, written, level, expected):
+    assert fill_org(template, juris, written, level) == expected
+
+
+def test_organisation_and_jurisdiction(seg):
+    hits = {h.title: h for h in sentence_roles("区党工委书记、管委会主任赵明亮出席会议", "某某新区", seg)}
+    assert hits["党工委书记"].org == "某某新区党工委"
+    assert hits["管委会主任"].jurisdiction == "某某新区"
+    # a title of another level is not the report's jurisdiction's
+    (h,) = sentence_roles("市委书记刘海主持会议", "某某县", seg)
+    assert h.jurisdiction is None
+
+
+def test_title_lexicon_rows_say_why():
+    assert "乡长" in title_rows() and "党政主要负责人" in title_rows()
+    assert all(r.org for r in title_rows().values())
+
+
+def test_find_roles_provenance_and_quotes(seg):
+    text = (
+        "某县2023年法治政府建设年度报告\n一、主要举措和成效\n"
+        "认真落实《党政主要负责人履行推进法治建设第一责任人职责规定》。县委书记张建国主持会议。"
+        "县委书记张建国听取汇报。\n"
+    )
+    doc = build_document(text, "t.txt")
+    roles = find_roles(doc, ReportMeta(id="t", title="", jurisdiction="某县", year=2023), seg)
+    assert [(r.title, r.person) for r in roles] == [("县委书记", "张建国")]
+    r = roles[0]
+    assert doc.text[r.prov.start : r.prov.end] == "县委书记"
+    assert r.prov.section == "measures" and "张建国主持会议" in r.prov.evidence
+    assert r.organisation == "中共某县委" and r.jurisdiction == "某县"
+
+
+def test_dedupe_prefers_named():
+    from govkg.extractors.records import RoleMention
+
+    roles = [RoleMention("乡长"), RoleMention("乡长", person="李明"), RoleMention("乡长", person="李明")]
+    assert dedupe(roles) == (RoleMention("乡长", person="李明"),)
+
+
+def test_seeds_against_gold(seg):
+    """The seeds' gold roles (read from ../shared in place) are found, with no extras."""
+    gold_dir = shared_path("gold")
+    for path in sorted(shared_path("seeds").glob("*.txt")):
+        gold = json.loads((gold_dir / f"{path.stem}.json").read_text("utf-8"))
+        doc = build_document(read_report(path), path.name)
+        report = ReportMeta(id=doc.id, title="", jurisdiction=gold["report"]["jurisdiction"], year=None)
+        got = {(r.title, r.person) for r in find_roles(doc, report, seg)}
+        need = {(g["title"], g.get("person")) for g in gold["roles"] if not g.get("optional")}
+        allowed = need | {(g["title"], g.get("person")) for g in gold["roles"]}
+        assert need <= got, path.name
+        assert got <= allowed, path.name
