@@ -141,12 +141,12 @@ LIST_GAP = re.compile(r"^[\s,，、和及与以并或]*$")
 #   《X条例》修订工作 -> revise;  《X》起草 -> draft;  《X》废止 -> repeal;  《X》立法工作 -> enact
 # and words that make it a modifier of another document (the verb governs that one):
 #   制定《X法》实施细则 / 制定《X》的配套制度 -> cite
-#   对《X办法》进行了修订 -> revise;  对《X》予以废止 -> repeal
+#   对《X办法》进行了修订 -> revise;  对《X》予以废止 -> repeal;  but 《X法》修订后,… is a time: cite
 _DO = r"^(?:的)?(?:进行了?|予以|启动|完成|开展)?"
 RIGHT_ACTION = (
     ("draft", re.compile(_DO + r"(?:起草|草案)")),
-    ("revise", re.compile(_DO + r"(?:修订|修改|修正)(?:工作|草案|完善)?")),
-    ("repeal", re.compile(_DO + r"废止")),
-    ("enact", re.compile(r"^(?:的)?(?:立法(?:工作|调研|项目|计划)|制定工作|出台工作)")),
+    ("revise", re.compile(_DO + r"(?:修订|修改|修正)(?!后|以来|之后|实施|施行)")),
+    ("repeal", re.compile(_DO + r"废止(?!后|以来|之后)")),
+    ("enact", re.compile(r"^(?:的)?(?:立法|制定工作|出台工作)")),
     ("cite", re.compile(r"^(?:的)?(?:实施细则|实施办法|实施意见|实施方案|配套|贯彻|落实|学习|宣传)")),
 )
