@@ -1,10 +1,244 @@
-"""Quantities: value, unit, approximation, scope, year, the words naming them, indicator."""
+"""Quantities: value, unit, approximation, scope, year, the words naming them, indicator.
+
+Every number with a measure word (``data/units.tsv``) that reports work done
+or a state reached becomes a :class:`MetricMention` (GUIDELINES, Metrics).
+Skipped: ordinals (第三次, 第五、六、七次会议), a bare 一 (一个窗口 is an
+article, not a count), numbers in quoted names and titles (“一件事一次办”,
+《…十条措施》), numbered formulas (``data/number_names.tsv``: 三项制度, 四个意识),
+ranks (前三名), targets and standards (力争…90%, 5%的标准), and anything in
+a ``plans`` section (those are commitments, not outcomes).
+
+The words naming a quantity (``raw``) are its clause: the words before the
+number back to a clause boundary, plus the words after the measure word when
+the count comes first (办理125件市人大代表建议). The indicator, scope and
+year are read from those words and the sentence (``data/indicators.tsv``,
+``data/scopes.tsv``).
+"""
 
 from __future__ import annotations
 
+import dataclasses
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+
 from govkg.extractors.document import Document
+from govkg.extractors.numbers import parse_number
+from govkg.extractors.patterns import metrics as pat
 from govkg.extractors.records import MetricMention, ReportMeta
 
 
+@dataclass(frozen=True, slots=True)
+class IndicatorRule:
+    indicator: str
+    units: frozenset[str]
+    words: re.Pattern[str]
+    context: re.Pattern[str] | None
+    exclude: re.Pattern[str] | None
+
+
+def _rows(name: str) -> list[list[str]]:
+    text = files("govkg.extractors").joinpath(f"data/{name}").read_text("utf-8")
+    return [r.split("\t") for r in text.splitlines() if r.strip() and not r.startswith("#")]
+
+
+@cache
+def _units() -> dict[str, str]:
+    """Measure word as written -> unit recorded (部门 -> 个)."""
+    return {r[0]: r[1] for r in _rows("units.tsv")}
+
+
+@cache
+def _quantity() -> re.Pattern[str]:
+    return pat.quantity_pattern((r[0], r[2]) for r in _rows("units.tsv"))
+
+
+@cache
+def _number_names() -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(r[0]) for r in _rows("number_names.tsv"))
+
+
+@cache
+def _scopes() -> tuple[tuple[re.Pattern[str], str], ...]:
+    return tuple((re.compile(r[0]), r[1]) for r in _rows("scopes.tsv"))
+
+
+@cache
+def _indicator_rules() -> tuple[IndicatorRule, ...]:
+    def opt(p: str) -> re.Pattern[str] | None:
+        return re.compile(p) if p else None
+
+    return tuple(
+        IndicatorRule(r[0], frozenset(r[1].split(",")), re.compile(r[2]), opt(r[3]), opt(r[4]))
+        for r in _rows("indicators.tsv")
+    )
+
+
 def find_metrics(doc: Document, report: ReportMeta) -> tuple[MetricMention, ...]:
-    return ()
+    text = doc.text
+    quoted = [(m.start(), m.end()) for m in pat.QUOTED.finditer(text)]
+    matches = [m for m in _quantity().finditer(text) if not _skipped(doc, m, quoted)]
+    out: list[MetricMention] = []
+    for i, m in enumerate(matches):
+        prev_end = matches[i - 1].end() if i else 0
+        next_start = matches[i + 1].start() if i + 1 < len(matches) else len(text)
+        out.extend(_split_rates(doc, _mention(doc, report, m, prev_end, next_start)))
+    return tuple(out)
+
+
+def _split_rates(doc: Document, mention: MetricMention) -> list[MetricMention]:
+    """One mention per rate when several rates share the figure (合法审查率、备案率和统一发布率达100%)."""
+    if mention.unit != "%":
+        return [mention]
+    head = doc.text[doc.sentence_at(mention.prov.start)[0] : mention.prov.start]
+    head = head[max((m.end() for m in pat.AFTER_BREAK.finditer(head)), default=0) :]
+    hit = pat.RATE_LIST.search(head)
+    if not hit:
+        return [mention]
+    names = [n for n in pat.RATE_LIST_SPLIT.split(hit["names"]) if n]
+    context = head[: hit.start()]
+    return [dataclasses.replace(mention, raw=n, indicator=_indicator(n, "%", context + n)) for n in names]
+
+
+def _skipped(doc: Document, m: re.Match[str], quoted: list[tuple[int, int]]) -> bool:
+    """True when the quantity is not a metric: see the module docstring."""
+    text, start = doc.text, m.start("pnum") if m["pnum"] else m.start("num")
+    before = text[max(0, start - 16) : start]
+    clause = _clause_before(doc, start)
+    return (
+        (m["num"] == "一" and not m["mult"])
+        or _inside(start, quoted)
+        or bool(pat.ORDINAL_BEFORE.search(before))
+        or (bool(pat.RANK_BEFORE.search(before)) and m["unit"] in ("名", "位"))
+        or _in_number_name(text, start)
+        or bool(pat.TARGET_BEFORE.search(clause))
+        or bool(pat.STANDARD_AFTER.match(text, m.end()))
+        or doc.section_at(start) == "plans"
+        or _number(m) is None
+    )
+
+
+def _in_number_name(text: str, start: int) -> bool:
+    """True when a numbered name or idiom (data/number_names.tsv) covers the number's start."""
+    lo, hi = max(0, start - 4), min(len(text), start + 12)
+    return any(h.start() <= start < h.end() for p in _number_names() for h in p.finditer(text, lo, hi))
+
+
+def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    i = bisect_left(spans, (pos + 1,)) - 1
+    return i >= 0 and spans[i][0] < pos < spans[i][1]
+
+
+def _clause_before(doc: Document, pos: int) -> str:
+    """The sentence's words before ``pos`` back to a clause break or an open aside."""
+    s, _ = doc.sentence_at(pos)
+    head = doc.text[s:pos]
+    breaks = [*pat.BEFORE_BREAK.finditer(head), *pat.ASIDE_OPEN.finditer(head)]
+    return head[max((m.end() for m in breaks), default=0) :]
+
+
+def _mention(
+    doc: Document, report: ReportMeta, m: re.Match[str], prev_end: int, next_start: int
+) -> MetricMention:
+    text = doc.text
+    sent_start, _ = doc.sentence_at(m.start())
+    raw = _raw(doc, m, prev_end, next_start)
+    unit = _units()[m["unit"]] if m["unit"] else "%"
+    context = text[sent_start : m.start()]
+    return MetricMention(
+        value=_value(m),
+        unit=unit,
+        raw=raw,
+        indicator=_indicator(raw, unit, context + raw),
+        approx=_approx(m),
+        scope=_scope(_before_words(doc, m, prev_end)) or _scope(context),
+        year=_year(context) or report.year,
+        surface=m.group(),
+        prov=doc.provenance(m.start(), m.end()),
+    )
+
+
+def _number(m: re.Match[str]) -> int | float | None:
+    """The number with its 万/亿 multiplier: 27.8万 -> 278000, 6835余万(元) -> 68350000;
+    百分之九十 -> 90, 百分之百 -> 100."""
+    if m["pnum"]:
+        return 100 if m["pnum"] == "百" else parse_number(m["pnum"])
+    return parse_number(m["num"] + (m["mult"] or ""))
+
+
+def _value(m: re.Match[str]) -> int | float:
+    value = _number(m)
+    assert value is not None  # _skipped drops numbers that do not parse
+    return value
+
+
+def _approx(m: re.Match[str]) -> str | None:
+    word = m["before"] or m["mid"] or m["mid2"] or m["after"]
+    return pat.APPROX_CANON.get(word) if word else None
+
+
+def _before_words(doc: Document, m: re.Match[str], prev_end: int) -> str:
+    """The words before the quantity in its clause, after any earlier quantity of the clause."""
+    clause = _clause_before(doc, m.start())
+    start = m.start() - len(clause)
+    if prev_end > start:
+        return ""  # 赋权…开发区666项市级事项: the earlier quantity's words end here
+    return pat.LEAD_CONNECTOR.sub("", clause)
+
+
+def _after_words(doc: Document, m: re.Match[str], next_start: int) -> str:
+    """The words after the measure word up to a clause end or the next quantity."""
+    text, end = doc.text, m.end()
+    if text[end : end + 1] in ("、", ")"):
+        return ""  # the quantity ends a list item or an aside
+    brk = pat.AFTER_BREAK.search(text, end)
+    aside = pat.ASIDE_OPEN.search(text, end)
+    stop = min(
+        brk.start() if brk else len(text),
+        aside.start() if aside else len(text),
+        next_start,
+        doc.sentence_at(end)[1] or len(text),
+    )
+    return pat.LIST_JOIN.sub("", text[end:stop].strip())
+
+
+def _raw(doc: Document, m: re.Match[str], prev_end: int, next_start: int) -> str:
+    """The words naming the quantity as written (design/schema.md, Metric.raw)."""
+    before = _before_words(doc, m, prev_end)
+    after = _after_words(doc, m, next_start)
+    if after:
+        return f"{before}{m.group()}{after}"
+    return before or doc.text[doc.sentence_at(m.start())[0] : m.start()]
+
+
+def _indicator(raw: str, unit: str, context: str) -> str | None:
+    for rule in _indicator_rules():
+        if unit not in rule.units or not rule.words.search(raw):
+            continue
+        if rule.exclude and rule.exclude.search(raw):
+            continue
+        if rule.context and not rule.context.search(context):
+            continue
+        return rule.indicator
+    return None
+
+
+def _scope(words: str) -> str | None:
+    """The scope word nearest the end of ``words``: 全年,市本级共办理… -> 市本级."""
+    best: tuple[int, str] | None = None
+    for regex, template in _scopes():
+        for hit in regex.finditer(words):
+            if best is None or hit.start() > best[0]:
+                best = (hit.start(), template.format(**hit.groupdict()))
+    return best[1] if best else None
+
+
+def _year(context: str) -> int | None:
+    """The last year in the sentence before the number that dates it (not 较2021年, 2007—2021年)."""
+    year = None
+    for hit in pat.YEAR.finditer(context):
+        if not pat.YEAR_NOT_DATING.search(context[: hit.start()]):
+            year = int(hit.group(1))
+    return year

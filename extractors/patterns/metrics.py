@@ -1,0 +1,116 @@
+"""Regular expressions for quantities (see ``extractors/metrics.py``).
+
+A quantity is a number with its measure word, and around it the words that
+say it is approximate. Worked examples (number, unit, approximation):
+
+    共办理行政复议案件56件           -> 56, 件
+    全市共汇聚监管业务数据27.8万余条   -> 27.8 万 余, 条
+    共受理群众诉求80余万件           -> 80 余 万, 件
+    涉及金额6835余万元               -> 6835 余 万, 元
+    对180多件重要行政行为            -> 180 多, 件
+    满意率98%以上                    -> 98, %, 以上
+    近480批次 / 约300% / 超过600项    -> 近 / 约 / 超
+    组织两批次申领执法证考试          -> 两, 批次
+    一百余人                         -> 一百 余, 人
+
+The measure words come from ``data/units.tsv``; ``quantity_pattern`` builds
+the regex from them, longest first (人次 before 人, 个工作日 before 个).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+# Arabic numbers, optionally with thousands separators and decimals: 56, 1,234, 62.17.
+ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
+# Chinese numbers start with a digit or 十 (十二), never with 百/千/万 alone, so
+# idioms such as 千家万户 or 百姓 are not numbers: 两, 十二, 一百零五, 三万五千.
+CHINESE = r"[零〇一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿]*"
+
+# Words before the number that make it approximate, longest first: 超过600项, 近480批次.
+APPROX_BEFORE = r"将近|接近|大约|超过|约|近|超|逾"
+# Between the number and its unit: 80余万件, 180多件, 27.8万余条.
+APPROX_MID = r"余|多"
+# After the unit: 98%以上, 300人左右.
+APPROX_AFTER = r"以上|左右|之多"
+
+# Percentages in words: 百分之九十 -> 90%, 百分之百 -> 100%.
+PERCENT_WORDS = rf"百分之(?P<pnum>{ARABIC}|{CHINESE}|百)"
+
+# Canonical approximation words (design/schema.md: 余, 以上, 约, 近, 超, 多).
+APPROX_CANON: dict[str, str] = {
+    "将近": "近", "接近": "近", "近": "近", "大约": "约", "约": "约", "左右": "约",
+    "超过": "超", "超": "超", "逾": "超", "余": "余", "多": "多", "之多": "多", "以上": "以上",
+}  # fmt: skip
+
+
+def quantity_pattern(units: Iterable[tuple[str, str]]) -> re.Pattern[str]:
+    """The quantity regex over (measure word, what may not follow it) pairs.
+
+    Longest measure words are tried first; a measure word followed by what
+    makes it another word (条 in 条例) is not one, and the regex backtracks to
+    a shorter one. A number may not continue a longer number on its left (so
+    2021 is never read as 021), nor be glued to ``+`` (1+8 is a name).
+    """
+    alts = "|".join(
+        re.escape(u) + (f"(?!{nb})" if nb else "") for u, nb in sorted(set(units), key=lambda x: -len(x[0]))
+    )
+    return re.compile(
+        rf"(?:(?P<before>{APPROX_BEFORE}))?"
+        rf"(?:{PERCENT_WORDS}|"
+        rf"(?<![\d.+零〇一二两三四五六七八九十百千万亿])"
+        rf"(?P<num>{ARABIC}|{CHINESE})"
+        rf"(?P<mid>{APPROX_MID})?(?P<mult>[万亿])?(?P<mid2>{APPROX_MID})?"
+        rf"(?P<unit>{alts}))"
+        rf"(?P<after>{APPROX_AFTER})?"
+    )
+
+
+# An ordinal or a list of ordinals before the number: 第三次, 第五、六、七次会议, 第3至5批,
+# and the sessions of a congress or committee: 六届二次、三次全会, 十六届四次全会.
+ORDINAL_BEFORE = re.compile(rf"(?:第|届)(?:(?:{ARABIC}|{CHINESE})(?:次|批|届|期|轮)?[、和及至到~\-—])*$")
+# A rank, not a count: 位居全省前三名, 前10位.
+RANK_BEFORE = re.compile(r"前$")
+
+# A year (2021年, 2024年度) that may date the quantity; ranges (2007—2021年) and
+# comparisons (较2021年同期) do not date it and are skipped by the caller.
+YEAR = re.compile(r"(?<!\d)(20\d\d|19\d\d) ?年(?!以来|来)")
+YEAR_NOT_DATING = re.compile(r"(?:[—\-~至到]|较|比|与|同|自|从)$")
+
+# Clause boundaries for the words naming a quantity. Before the number, a list
+# comma ends the name (直接取消审批9项、审批改为备案2项); after it, only stronger
+# punctuation does, because 、 there joins the nouns counted
+# (对180多件重要行政行为、重大投资项目…进行了法制审核).
+BEFORE_BREAK = re.compile(r"[,;:、。!?\n]")
+AFTER_BREAK = re.compile(r"[,;:。!?\n]")
+# Words that join list items or open an aside, dropped from the head of a raw name:
+# 其中区党工委学习1次 -> 区党工委学习.
+# An aside in brackets that breaks a clause: 不受理12宗(其中转送10宗…), 出庭46宗(含正职25宗).
+# Brackets that only gloss a noun (乡镇(街道), 村(社区)) do not.
+ASIDE_OPEN = re.compile(r"\((?=其中|含|包括|占|同比|较|即|均|共)")
+LEAD_CONNECTOR = re.compile(r"^(?:其中|以及|和|及|与|并|同时|此外|另外|另有|包括)")
+LIST_JOIN = re.compile(r"(?:和|及|以及|与|、|等)+$")
+
+# Several rates sharing one figure: 规范性文件合法审查率、备案率和统一发布率达100%
+# is three metrics of 100%, one per rate named (but not …分别为98%、99%, where each
+# rate has its own figure). Matched against the words before the number.
+RATE_LIST = re.compile(
+    r"(?P<names>[^,;:。、和及]{1,24}?[率度](?:(?:、|和|及|以及)[^,;:。、和及]{1,24}?[率度])+)"
+    r"(?:均|都|全部|皆)?(?:达到|达|为|是|实现)?$"
+)
+RATE_LIST_SPLIT = re.compile(r"、|以及|和|及")
+
+# Targets, requirements and legal standards, not outcomes (GUIDELINES: 5%的标准 is not a
+# metric): 力争…达到90%, 争取压缩至0.5个工作日, 申办率不低于50%, 全年至少举办2期,
+# 执法人员5%的标准.
+TARGET_BEFORE = re.compile(
+    r"力争|争取|不低于|不少于|不超过|不高于|不得超过|控制在|至少|应当|须|目标(?:是|为|值|定为)"
+)
+STANDARD_AFTER = re.compile(r"的?(?:标准|比例要求|要求|目标|上限|下限)")
+
+# Quoted names and titles: a quantity inside them is part of a name
+# (“一件事一次办”, “三项制度”, 《关于…的十条措施》).
+QUOTED = re.compile(
+    r"“[^“”\n]{1,30}”|《[^《》\n]{1,80}》|「[^「」\n]{1,30}」|'[^'\n]{1,30}'|\"[^\"\n]{1,30}\""
+)

@@ -1,0 +1,324 @@
+"""Metrics: quantities, exclusions, raw names, indicators, scope, year, provenance.
+
+Sentences are our own; the seeds and corpus 042 are read from ../shared in place at the end.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from importlib.resources import files
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from govkg.extractors.document import build_document
+from govkg.extractors.load import read_report
+from govkg.extractors.metrics import find_metrics
+from govkg.extractors.records import MetricMention, ReportMeta, item_to_dict
+from tests.conftest import shared_path
+
+REPORT = ReportMeta(id="t", title="", jurisdiction=None, year=2023)
+
+
+def metrics(text: str, year: int | None = 2023) -> tuple[MetricMention, ...]:
+    doc = build_document(text, "t.txt")
+    return find_metrics(doc, ReportMeta(id="t", title="", jurisdiction=None, year=year))
+
+
+def pairs(text: str) -> list[tuple[float, str]]:
+    return [(m.value, m.unit) for m in metrics(text)]
+
+
+# ---------------------------------------------------------------- values, units, approximations
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("全年共办理行政复议案件56件。", [(56, "件")]),
+        ("全市共汇聚监管业务数据27.8万余条。", [(278000, "条")]),
+        ("共受理群众诉求80余万件,办结率99%。", [(800000, "件"), (99, "%")]),
+        ("涉及金额6835余万元。", [(68350000, "元")]),
+        ("组织两批次执法证考试。", [(2, "批次")]),
+        ("开展普法讲座三场。", [(3, "场")]),
+        ("收缴违禁物品十二件。", [(12, "件")]),
+        ("培训网格员一百余人。", [(100, "人")]),
+        ("提供法律咨询2.9万余人次。", [(29000, "人次")]),
+        ("审批时限压缩至0.5个工作日。", [(0.5, "个工作日")]),
+        ("出庭应诉率较上年提高5.27个百分点。", [(5.27, "个百分点")]),
+        ("发放宣传资料1,200份。", [(1200, "份")]),
+        ("评查执法案卷280卷。", [(280, "卷")]),
+        ("协调六部门联合检查。", [(6, "个")]),  # a bare-noun count of departments
+        ("群众满意度达到百分之九十五。", [(95, "%")]),
+        ("矛盾纠纷化解率达百分之百。", [(100, "%")]),
+        ("征求法律意见335件次。", [(335, "件次")]),
+        ("直接取消审批9项、审批改为备案2项。", [(9, "项"), (2, "项")]),  # a list is several metrics
+        ("抽查企业40家次。", [(40, "家次")]),
+    ],
+)
+def test_quantities(text: str, expected: list[tuple[float, str]]) -> None:
+    assert pairs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "approx"),
+    [
+        ("共办理案件300余件。", "余"),
+        ("审查各类文件180多件。", "多"),
+        ("群众满意率达98%以上。", "以上"),
+        ("抽样送检近480批次。", "近"),
+        ("信息公开申请同比增长约300%。", "约"),
+        ("共审查涉法事务超过600项。", "超"),
+        ("受理投诉逾百件。", None),  # 百 alone is not a number: no quantity at all
+        ("参加培训300人左右。", "约"),
+        ("办理案件56件。", None),
+    ],
+)
+def test_approx(text: str, approx: str | None) -> None:
+    found = metrics(text)
+    if "逾百" in text:
+        assert found == ()
+    else:
+        assert found[0].approx == approx
+
+
+# every measure word of data/units.tsv is read after a number, and recorded as its unit
+def _unit_rows() -> list[tuple[str, str]]:
+    rows = files("govkg.extractors").joinpath("data/units.tsv").read_text("utf-8").splitlines()
+    return [(r.split("\t")[0], r.split("\t")[1]) for r in rows if r and not r.startswith("#")]
+
+
+@pytest.mark.parametrize(("surface", "unit"), _unit_rows())
+def test_every_unit_row(surface: str, unit: str) -> None:
+    assert pairs(f"全年共完成37{surface},成效明显。") == [(37, unit)]
+
+
+# ---------------------------------------------------------------- what is not a metric
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2021年7月1日,我区全面推开改革。",  # dates and years
+        "召开委员会第五、六、七次会议。",  # ordinals, also in a list
+        "第3次会议审议通过。",
+        "认真落实市委六届二次、三次全会精神。",  # sessions of a committee
+        "依照条例第十二条规定。",  # article references
+        "一是抓学法用法。",  # list markers
+        "全面落实行政执法三项制度。",  # numbered names (data/number_names.tsv)
+        "增强四个意识、坚定四个自信、做到两个维护。",
+        "统筹推进五位一体总体布局。",
+        "大力推行“一件事一次办”改革。",  # inside a quoted name
+        "落实《关于优化营商环境的十条措施》。",  # inside a title
+        "落实“码上监督”十条措施要求。",  # a policy package named by a Chinese count
+        "从两个方面加以改进。",  # aspects structure the text
+        "打赢三场硬仗。",  # campaign slogans
+        "需要三番五次催报。",  # idioms
+        "整合形成“1+8”执法队伍构架。",  # 1+8 is a name
+        "落实“柔性执法”3.0版监管品牌。",
+        "拨打12345政务服务便民热线。",
+        "实施“十四五”规划。",
+        "只保留一个行政复议机关。",  # a bare 一 is an article, not a count
+        "远远达不到执法人员5%的标准。",  # a quoted standard
+        "执法证申办率不低于50%。",  # a required minimum
+        "力争行政复议调解和解率提高到30%以上。",  # a target
+        "全年至少举办法治讲座2期。",  # a requirement
+        "位居全省前三名。",  # a rank
+        "实现一次性告知。",
+        "修订条例3条例。",  # 条例 is not 条 + 例
+    ],
+)
+def test_not_metrics(text: str) -> None:
+    assert pairs(text) == []
+
+
+def test_plans_section_is_skipped() -> None:
+    text = "一、主要举措和成效\n共办理行政复议案件56件。\n二、下一年度工作安排\n计划举办培训班10期。"
+    assert pairs(text) == [(56, "件")]
+
+
+# ---------------------------------------------------------------- raw names
+
+
+@pytest.mark.parametrize(
+    ("text", "raws"),
+    [
+        ("全年,市本级共办理行政复议案件56件。", ["市本级共办理行政复议案件"]),
+        ("共办理18件省人大代表建议和26件省政协提案。", ["共办理18件省人大代表建议", "26件省政协提案"]),
+        ("其中区党工委学习1次、党组学习法规11次。", ["区党工委学习", "党组学习法规"]),
+        (
+            "对180多件重大投资项目、行政合同等进行了法制审核。",
+            ["对180多件重大投资项目、行政合同等进行了法制审核"],
+        ),
+        ("不受理12宗(其中转送10宗),受理91宗。", ["不受理", "转送", "受理"]),
+    ],
+)
+def test_raw(text: str, raws: list[str]) -> None:
+    assert [m.raw for m in metrics(text)] == raws
+
+
+def test_rates_sharing_one_figure_are_several_metrics() -> None:
+    found = metrics("规范性文件合法审查率、备案率和统一发布率达100%。")
+    assert [(m.raw, m.value, m.unit) for m in found] == [
+        ("规范性文件合法审查率", 100, "%"),
+        ("备案率", 100, "%"),
+        ("统一发布率", 100, "%"),
+    ]
+
+
+def test_rates_with_their_own_figures_are_not_split() -> None:
+    assert pairs("参考率、合格率分别为98%、96%。") == [(98, "%"), (96, "%")]
+
+
+# ---------------------------------------------------------------- indicators (data/indicators.tsv)
+
+
+@pytest.mark.parametrize(
+    ("text", "indicator"),
+    [
+        ("全年共受理行政复议申请47件。", "行政复议案件数"),
+        ("办理行政诉讼一审案件49件。", "行政诉讼案件数"),
+        ("行政机关负责人出庭应诉率达100%。", "行政机关负责人出庭应诉率"),
+        ("一审行政诉讼案件败诉率4.9%。", "行政诉讼败诉率"),
+        ("受理法律援助案件620件。", "法律援助案件数"),
+        ("解答来访、来电法律咨询1500余人次。", "法律咨询人次"),
+        ("各级调解组织共排查化解矛盾纠纷4454件。", "矛盾纠纷排查化解数"),
+        ("人民调解成功率98.8%。", "调解成功率"),
+        ("全年审查区政府规范性文件11件。", "规范性文件审查数"),
+        ("共审查重大行政决策和政府合同93件。", "合法性审查数"),
+        ("共聘任市政府法律顾问20名。", "法律顾问人数"),
+        ("受理政府信息公开申请71件。", "政府信息公开申请数"),
+        ("受理政府信息公开申请71件,答复率100%。", "政府信息公开答复率"),
+        ("市政府常务会议会前学法10次。", "学法次数"),
+        ("开展各类普法宣传活动180余场。", "普法宣传活动场次"),
+        ("组织全市行政执法人员业务培训3场。", "执法人员培训次数"),
+        ("办理市人大代表建议125件。", "人大代表建议办理数"),
+        ("办理市政协提案231件。", "政协提案办理数"),
+        ("建议提案办复率100%。", "建议提案办复率"),
+        ("12345热线受理群众诉求11.8万件。", "热线诉求受理数"),
+        ("热线受理群众诉求11.8万件,办结率99.3%。", "热线诉求办结率"),
+        ("群众对村务公开的满意率达98%。", "满意率"),
+    ],
+)
+def test_indicator(text: str, indicator: str) -> None:
+    assert metrics(text)[-1].indicator == indicator
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "行政机关负责人出庭应诉案件19宗。",  # a count of appearances, not of lawsuits
+        "行政诉讼案件中判决行政机关败诉15件。",
+        "立案前化解行政纠纷2件。",  # 行政纠纷 is not a 矛盾纠纷
+        "组织开展法制审核人员专题培训1次。",  # not 执法人员
+        "全区19个村(社区)建立了一村一法律顾问制度。",
+        "发放宣传资料36000余份。",
+        "政务服务主动好评率99.9%。",
+        "已签订企业代办协议12项。",
+        "行政复议调解和解率达32.1%。",  # not one of the 22 indicators
+        "解答群众咨询400余人次。",
+    ],
+)
+def test_no_indicator(text: str) -> None:
+    assert [m.indicator for m in metrics(text)] == [None]
+
+
+# ---------------------------------------------------------------- scope and year
+
+
+@pytest.mark.parametrize(
+    ("text", "scope"),
+    [
+        ("全年,市本级共办理行政复议案件56件。", "市本级"),
+        ("办理市政府本级行政诉讼案件49件。", "市本级"),
+        ("全区现有人民调解委员会41个。", "全区"),
+        ("上线市级集成套餐615个。", "市级"),
+        ("全年共办理案件56件。", None),
+        ("全市各级调解组织共排查矛盾纠纷4496件,调解成功率98.8%。", "全市"),
+    ],
+)
+def test_scope(text: str, scope: str | None) -> None:
+    assert metrics(text)[-1].scope == scope
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        ("2022年,共办理案件56件。", 2022),
+        ("全年共办理案件56件。", 2023),  # the report's year
+        ("出庭应诉率99.5%,较2021年同期提高5.27个百分点。", 2023),  # a comparison does not date it
+        ("对2007—2021年印发的99份文件进行清理。", 2023),  # nor does a range
+        ("2019年以来共接到投诉270余宗。", 2023),  # nor a start of a running total
+    ],
+)
+def test_year(text: str, year: int) -> None:
+    assert metrics(text)[-1].year == year
+
+
+# ---------------------------------------------------------------- provenance
+
+
+def test_provenance_points_at_the_surface() -> None:
+    text = "一、主要举措和成效\n全年,市本级共办理行政复议案件56件,同比增长约12%。"
+    doc = build_document(text, "t.txt")
+    for m in find_metrics(doc, REPORT):
+        assert doc.text[m.prov.start : m.prov.end] == m.surface
+        assert m.surface in m.prov.evidence
+        assert m.prov.section == "measures"
+
+
+_PIECES = st.sampled_from(
+    ["共办理", "案件", "56", "3.1万", "余", "多", "件", "次", "%", "人次", "两", "十二", "一", "第", "、",
+     ",", "。", "\n", "“", "”", "(", ")", "其中", "满意率", "2021年", "约", "以上", "个工作日", "部门"]
+)  # fmt: skip
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_PIECES, max_size=30))
+def test_offsets_always_inside_the_text(pieces: list[str]) -> None:
+    doc = build_document("".join(pieces), "t.txt")
+    for m in find_metrics(doc, REPORT):
+        assert 0 <= m.prov.start < m.prov.end <= len(doc.text)
+        assert doc.text[m.prov.start : m.prov.end] == m.surface
+        assert m.value >= 0
+
+
+# ---------------------------------------------------------------- the seeds and corpus 042
+
+
+def _score_module():
+    spec = importlib.util.spec_from_file_location("score", shared_path("tools", "score.py"))
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _reports() -> list[tuple[Path, Path]]:
+    seeds = shared_path("seeds")
+    out = [(p, shared_path("gold", p.stem + ".json")) for p in sorted(seeds.glob("*.txt"))]
+    out.append((shared_path("corpus", "042.txt"), shared_path("corpus", "gold", "042.json")))
+    return out
+
+
+def test_seeds_and_042_scores() -> None:
+    """Metrics F1 >= 0.97 and indicators F1 >= 0.85 on the seeds and on 042 (score.py's matching)."""
+    score = _score_module()
+    totals: dict[str, list[int]] = {}
+    for txt, gold_path in _reports():
+        gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        doc = build_document(read_report(txt), txt.name)
+        meta = ReportMeta(id=doc.id, title="", jurisdiction=None, year=gold["report"]["year"])
+        pred = [item_to_dict(m) for m in find_metrics(doc, meta)]
+        res = score.score_report({"metrics": gold["metrics"]}, {"metrics": pred})
+        group = "042" if txt.name == "042.txt" else "seeds"
+        for kind in ("metrics", "indicators"):
+            tp, fn, fp = res[kind]
+            t = totals.setdefault(f"{group}/{kind}", [0, 0, 0])
+            t[0], t[1], t[2] = t[0] + tp, t[1] + len(fn), t[2] + len(fp)
+    for key, (tp, fn, fp) in totals.items():
+        f1 = score.prf(tp, fn, fp)[2]
+        assert f1 >= (0.97 if key.endswith("metrics") else 0.85), (key, tp, fn, fp)
