@@ -1,10 +1,427 @@
-"""Named governance programmes: reforms, systems, campaigns, projects, platforms."""
+"""Named governance programmes: reforms, systems, campaigns, projects, platforms.
+
+Two ways a report names a programme (GUIDELINES.md, "Programmes"):
+
+* a quoted term, usually with a head noun after it: “证照分离”改革, 行政执法“三项制度”,
+  “法律明白人”培养工程, “互联网+监管”. Quotes are also used for slogans, goals, brands and
+  honours, so a quoted term without a head noun must show some sign of being a programme
+  (a verb of carrying it out, the words of a service mode, a numeral formula) and must not
+  fall into an excluded class (``data/programme_excluded.tsv``);
+* an unquoted fixed term: a nationally used programme (``data/programmes.tsv``), a reform of a
+  named system (行政复议体制改革), a named campaign (…三年行动), a numbered hotline, a system
+  named by a numeral formula (三议两公开一监督工作法), a platform being rolled out.
+
+Mentions of one programme are merged per report: the canonical name is the lexicon's name, else
+the term without quotes with its head noun; other written forms become aliases; the first
+mention gives the provenance.
+"""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+
 from govkg.extractors.document import Document
+from govkg.extractors.patterns import programmes as pat
 from govkg.extractors.records import ProgrammeMention
+
+Span = tuple[int, int]
+_QUOTE_CHARS = re.compile(r"[“”「」『』\"]")
+
+
+@dataclass(frozen=True, slots=True)
+class LexEntry:
+    name: str
+    kind: str
+    forms: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ExcludeRule:
+    cls: str
+    where: str  # term | before | after
+    scope: str  # bare | any
+    regex: re.Pattern[str]
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """One mention before merging: ``key`` groups mentions of the same programme."""
+
+    key: str
+    name: str
+    kind: str
+    start: int
+    end: int
+    headed: bool
+    forms: tuple[str, ...] = ()
+
+
+def norm(s: str) -> str:
+    """The form names are compared in: quotes, spaces, 、· and brackets removed, full-width + halved."""
+    return pat.NORM_STRIP.sub("", s.replace("＋", "+"))
+
+
+def _rows(name: str) -> Iterator[list[str]]:
+    text = files("govkg.extractors").joinpath(f"data/{name}").read_text("utf-8")
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            yield line.split("\t")
+
+
+@cache
+def lexicon() -> dict[str, LexEntry]:
+    """Every written form (normalised) of a nationally used programme -> its entry."""
+    out: dict[str, LexEntry] = {}
+    for name, kind, aliases, _why in _rows("programmes.tsv"):
+        forms = (name, *(a for a in aliases.split("|") if a))
+        entry = LexEntry(name, kind, forms)
+        for f in forms:
+            out.setdefault(norm(f), entry)
+    return out
+
+
+@cache
+def lexicon_scan() -> re.Pattern[str]:
+    """All lexicon forms as written and without 、, longest first (so 行政执法三项制度 beats 三项制度)."""
+    forms = {f for e in lexicon().values() for f in e.forms}
+    forms |= {f.replace("、", "") for f in forms}
+    return re.compile("|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)))
+
+
+@cache
+def heads() -> tuple[tuple[str, str], ...]:
+    """(head noun, kind), longest first."""
+    rows = [(h, k) for h, k, _why in _rows("programme_heads.tsv")]
+    return tuple(sorted(rows, key=lambda r: len(r[0]), reverse=True))
+
+
+@cache
+def excluded() -> tuple[ExcludeRule, ...]:
+    return tuple(ExcludeRule(c, w, s, re.compile(r)) for c, w, s, r, _why in _rows("programme_excluded.tsv"))
 
 
 def find_programmes(doc: Document) -> tuple[ProgrammeMention, ...]:
-    return ()
+    text = doc.text
+    titles = [m.span() for m in pat.BOOK_TITLE.finditer(text)]
+    quoted, quote_spans = _quoted(text, titles)
+    unquoted = _unquoted(text, titles + quote_spans)
+    return tuple(_merge(doc, sorted(quoted + unquoted, key=lambda c: c.start)))
+
+
+# ---------------------------------------------------------------- quoted terms
+
+
+def _quote_runs(text: str, blocked: list[Span]) -> Iterator[list[re.Match[str]]]:
+    """Quotes outside 《》 titles, grouped into runs (“A”“B”、“C”) that share their context."""
+    run: list[re.Match[str]] = []
+    for m in pat.QUOTED.finditer(text):
+        if _inside(m.span(), blocked):
+            continue
+        if run and not pat.RUN_GAP.match(text[run[-1].end() : m.start()]):
+            yield run
+            run = []
+        run.append(m)
+    if run:
+        yield run
+
+
+def _quoted(text: str, blocked: list[Span]) -> tuple[list[Candidate], list[Span]]:
+    out: list[Candidate] = []
+    spans: list[Span] = []
+    for run in _quote_runs(text, blocked):
+        spans.append((run[0].start(), run[-1].end()))
+        before = _clause_before(text, run[0].start())
+        after = text[run[-1].end() : run[-1].end() + 12]
+        etc_kind = _etc_head_kind(after)
+        for i, m in enumerate(run):
+            last = i == len(run) - 1
+            cand = _quoted_candidate(m, before, after if last else "", after, etc_kind)
+            if cand:
+                out.append(cand)
+                spans.append((cand.start, cand.end))
+    return out, spans
+
+
+def _quoted_candidate(
+    m: re.Match[str], before: str, after: str, run_after: str, etc_kind: str | None
+) -> Candidate | None:
+    """One quote of a run: ``after`` is its own following words (empty unless it ends the run),
+    ``run_after`` what follows the whole run (a slogan or topic tail excludes every quote of it)."""
+    core = next(g for g in m.groups() if g is not None).strip()
+    if not core:
+        return None
+    ext = _lexicon_extension(core, after)
+    head = None if ext else _head_after(after)
+    written = core + (after[: ext[1]] if ext else head[0] if head else "")
+    if _excluded(written, before, run_after, "any"):
+        return None
+    end = m.end() + len(written) - len(core)
+    if ext is not None:
+        return Candidate(norm(ext[0].name), ext[0].name, ext[0].kind, m.start(), end, True, (core,))
+    entry = lexicon().get(norm(core))
+    if entry is not None:
+        # with a head noun other than the national name's, the report's own written form is kept
+        name = written if head else entry.name
+        return Candidate(norm(entry.name), name, entry.kind, m.start(), end, head is not None, (core,))
+    if head is not None:
+        return Candidate(norm(core), written, head[1], m.start(), end, True, (core,))
+    if _excluded(core, before, run_after, "bare") or not _bare_signal(core, before, etc_kind):
+        return None
+    return Candidate(norm(core), core, etc_kind or _guess_kind(core), m.start(), end, False)
+
+
+def _lexicon_extension(core: str, after: str) -> tuple[LexEntry, int] | None:
+    """A lexicon name that runs on past the closing quote: “放管服”改革, “八五”普法."""
+    for n in range(min(6, len(after)), 0, -1):
+        tail = after[:n]
+        if re.fullmatch(rf"[{pat.HAN}]+", tail) and (entry := lexicon().get(norm(core + tail))):
+            return entry, n
+    return None
+
+
+def _head_after(after: str) -> tuple[str, str] | None:
+    """The words after a quote up to and including a head noun: “人社+司法”协作模式 -> (协作模式, system)."""
+    run = pat.AFTER_RUN.match(after)
+    if not run:
+        return None
+    words = pat.AFTER_STOP.split(run.group(), maxsplit=1)[0]
+    for end in range(len(words), 0, -1):
+        for head, kind in heads():
+            if words[:end].endswith(head):
+                return words[:end], kind
+    return None
+
+
+def _etc_head_kind(after: str) -> str | None:
+    """“A”“B”等实践活动: the kind the head after 等 gives the whole run."""
+    m = pat.ETC_HEAD.match(after)
+    if not m:
+        return None
+    for end in range(len(m.group()), 1, -1):
+        for head, kind in heads():
+            if m.group()[:end].endswith(head):
+                return kind
+    return None
+
+
+def _clause_before(text: str, start: int) -> str:
+    """The words before a quote back to the last punctuation (at most 20 characters)."""
+    window = text[max(0, start - 20) : start]
+    return re.split(r"[,，。;；:：!！?？\n]", window)[-1]
+
+
+def _excluded(core: str, before: str, after: str, scope: str) -> bool:
+    """Whether a rule of ``scope`` puts the term in an excluded class. A before-rule loses to a
+    verb of carrying out that stands nearer the quote ("推进X实现“Y”" vs "实现X推行“Y”")."""
+    signal = _last_signal(before)
+    for rule in excluded():
+        if rule.scope != scope:
+            continue
+        if rule.where == "term" and rule.regex.search(core):
+            return True
+        if rule.where == "after" and rule.regex.search(after):
+            return True
+        hit = rule.regex.search(before) if rule.where == "before" else None
+        if hit and (signal is None or hit.start() >= signal or rule.scope == "any"):
+            return True
+    return False
+
+
+def _last_signal(before: str) -> int | None:
+    """Where the nearest verb of carrying out starts, if one stands within 8 characters of the quote."""
+    m = pat.SIGNAL_VERB.search(before)
+    if not m:
+        return None
+    starts = [s for s in range(m.start(), len(before)) if pat.SIGNAL_VERB.match(before, s)]
+    return starts[-1]
+
+
+def _bare_signal(core: str, before: str, etc_kind: str | None) -> bool:
+    """A quote without a head noun is a programme only with a sign of one; a long one (more than
+    12 characters) only when it ends in a head noun or is a parallel enumeration (a quoted
+    sentence is not a name)."""
+    if len(core) > 12 and not _ends_in_head(core) and not _parallel(core):
+        return False
+    return bool(
+        etc_kind
+        or _last_signal(before) is not None
+        or pat.PROGRAMME_MORPHEME.search(core)
+        or pat.NUMERAL_LED.match(core)
+        or _parallel(core)
+    )
+
+
+def _ends_in_head(term: str) -> bool:
+    return any(term.endswith(h) for h, _ in heads())
+
+
+def _parallel(core: str) -> bool:
+    """A parallel enumeration is a formula name: its items share their first or last character
+    (“大排查、大交办、大化解”, “马上办、网上办、就近办”); a list of unrelated phrases is a slogan
+    (“走在前、做示范”, “经济翻身、亚运攻坚”)."""
+    items = [i for i in re.split(r"[、·]", core) if i]
+    if len(items) < 2:
+        return False
+    return len({i[0] for i in items}) == 1 or len({i[-1] for i in items}) == 1
+
+
+def _guess_kind(core: str) -> str:
+    """The kind of a bare term from its own last words (“行刑衔接平台” -> platform), else from 办/通."""
+    for head, kind in heads():
+        if core.endswith(head):
+            return kind
+    if re.search(r"办|通|跑", core):
+        return "reform"
+    if "+" in core or "网" in core:
+        return "platform"
+    return "system"
+
+
+# ---------------------------------------------------------------- unquoted terms
+
+
+def _unquoted(text: str, blocked: list[Span]) -> list[Candidate]:
+    blocked = list(blocked)
+    out: list[Candidate] = []
+    # an enumeration first: 一门受理、一网通办、一次办结 is one name though it holds a lexicon term
+    for finder in (
+        _yi_lists,
+        _lexicon_terms,
+        _system_reforms,
+        _campaigns,
+        _hotlines,
+        _formula_systems,
+        _platforms,
+    ):
+        for cand in finder(text):
+            if not _overlaps((cand.start, cand.end), blocked):
+                out.append(cand)
+                blocked.append((cand.start, cand.end))
+    return out
+
+
+def _lexicon_terms(text: str) -> Iterator[Candidate]:
+    """Nationally used programmes written without quotes; a township/street level before a
+    reform's name stays in the name (乡镇(街道)一支队伍管执法改革)."""
+    for m in lexicon_scan().finditer(text):
+        entry = lexicon()[norm(m.group())]
+        prefix = pat.LEVEL_PREFIX.search(text[max(0, m.start() - 10) : m.start()])
+        if prefix:
+            p = prefix.group()
+            yield Candidate(
+                norm(p + entry.name), p + m.group(), entry.kind, m.start() - len(p), m.end(), True
+            )
+        else:
+            yield Candidate(norm(entry.name), entry.name, entry.kind, m.start(), m.end(), True, (m.group(),))
+
+
+def _named(text: str, start: int, end: int, kind: str, min_len: int = 2) -> Candidate | None:
+    """The name ending at ``end`` whose head starts at ``start``, its modifier read back to a boundary."""
+    mod = _modifier(text, start)
+    if len(mod) < min_len or "的" in mod:
+        return None
+    name = mod + text[start:end]
+    entry = lexicon().get(norm(name))
+    if entry:
+        return Candidate(norm(entry.name), entry.name, entry.kind, start - len(mod), end, True, (name,))
+    return Candidate(norm(name), name, kind, start - len(mod), end, True)
+
+
+def _modifier(text: str, end: int) -> str:
+    """The words before ``end`` that belong to a name: back to punctuation or a boundary word."""
+    run = pat.MODIFIER_RUN.search(text[max(0, end - 16) : end])
+    if not run:
+        return ""
+    words = run.group()
+    cut = 0
+    for b in pat.BOUNDARY.finditer(words):
+        if b.end() < len(words):
+            cut = b.end()
+    return words[cut:]
+
+
+def _system_reforms(text: str) -> Iterator[Candidate]:
+    for m in pat.SYSTEM_REFORM.finditer(text):
+        if cand := _named(text, m.start(), m.end(), "reform"):
+            yield cand
+
+
+def _campaigns(text: str) -> Iterator[Candidate]:
+    for m in pat.CAMPAIGN.finditer(text):
+        if cand := _named(text, m.start(), m.end(), "campaign"):
+            yield cand
+
+
+def _hotlines(text: str) -> Iterator[Candidate]:
+    for m in pat.HOTLINE.finditer(text):
+        entry = lexicon().get(norm(m.group()))
+        name = entry.name if entry else m.group()
+        yield Candidate(norm(name), name, "platform", m.start(), m.end(), True, (m.group(),))
+
+
+def _formula_systems(text: str) -> Iterator[Candidate]:
+    for m in pat.FORMULA_HEAD.finditer(text):
+        mod = _modifier(text, m.start())
+        if pat.NUMERAL_FORMULA.match(mod) and (cand := _named(text, m.start(), m.end(), "system")):
+            kind = next(k for h, k in heads() if m.group().endswith(h))
+            yield Candidate(cand.key, cand.name, kind, cand.start, cand.end, True, cand.forms)
+
+
+def _platforms(text: str) -> Iterator[Candidate]:
+    for m in pat.PLATFORM_ROLLOUT.finditer(text):
+        name = m.group(1)
+        if not re.search(r"[、和及与等的]", name):
+            entry = lexicon().get(norm(name))
+            canon = entry.name if entry else name
+            yield Candidate(norm(canon), canon, "platform", m.start(1), m.end(1), True, (name,))
+
+
+def _yi_lists(text: str) -> Iterator[Candidate]:
+    for m in pat.YI_LIST.finditer(text):
+        yield Candidate(norm(m.group(1)), m.group(1), "reform", m.start(1), m.end(1), True)
+
+
+# ---------------------------------------------------------------- merging
+
+
+def _merge(doc: Document, cands: list[Candidate]) -> Iterator[ProgrammeMention]:
+    """One mention per programme: the first headed name, the first mention's provenance."""
+    groups: dict[str, list[Candidate]] = {}
+    for c in cands:
+        groups.setdefault(c.key, []).append(c)
+    for group in groups.values():
+        first = group[0]
+        named = next((c for c in group if c.headed), first)
+        forms = {c.name for c in group} | {f for c in group for f in c.forms}
+        forms |= {doc.text[c.start : c.end] for c in group}
+        forms = {_QUOTE_CHARS.sub("", f) for f in forms}
+        aliases = sorted({f for f in forms if norm(f) != norm(named.name)} - {""})
+        yield ProgrammeMention(
+            name=named.name,
+            surface=doc.text[first.start : first.end],
+            kind=named.kind,
+            aliases=tuple(_dedupe_norm(aliases)),
+            prov=doc.provenance(first.start, first.end),
+        )
+
+
+def _dedupe_norm(forms: list[str]) -> list[str]:
+    seen: set[str] = set()
+    out = []
+    for f in forms:
+        if norm(f) not in seen:
+            seen.add(norm(f))
+            out.append(f)
+    return out
+
+
+def _inside(span: Span, blocks: list[Span]) -> bool:
+    return any(s <= span[0] and span[1] <= e for s, e in blocks)
+
+
+def _overlaps(span: Span, blocks: list[Span]) -> bool:
+    return any(span[0] < e and s < span[1] for s, e in blocks)

@@ -1,0 +1,106 @@
+"""Patterns for named governance programmes: quoted terms, their head nouns, and unquoted forms.
+
+The head nouns (``data/programme_heads.tsv``), the national lexicon (``data/programmes.tsv``) and
+the excluded classes (``data/programme_excluded.tsv``) are tables; these patterns read the text
+around them. Worked examples are given with each pattern and exercised in
+``tests/extractors/test_programmes.py``.
+"""
+
+from __future__ import annotations
+
+import re
+
+HAN = r"\u4e00-\u9fff"
+
+# A quoted term: “…”, 「…」, 『…』 or straight quotes, on one line, at most 40 characters.
+#   "深化“放管服”改革" -> 放管服;  "推行「一网通办」" -> 一网通办
+QUOTED = re.compile(r"“([^“”\n]{1,40})”|「([^「」\n]{1,40})」|『([^『』\n]{1,40})』|\"([^\"\n]{1,40})\"")
+
+# What may stand between two quotes of one run (“A”“B”、“C”): nothing, 、 or 和/及/与.
+#   "落实“只进一门”“一窗受理”“最多跑一次”要求" is one run of three.
+RUN_GAP = re.compile(r"^(?:、|和|及|与|以及)?$")
+
+# A document title in 《》: quotes inside it belong to the title (a law), not to a programme.
+#   "制定了《政务服务“全代办”工作实施方案》" -> the quote is skipped
+BOOK_TITLE = re.compile(r"《[^《》\n]{1,80}》")
+
+# The words right after a quote that may carry a head noun: a run of Chinese characters, stopped
+# by words that start a new phrase (的 和 及 与 并 等 在 以 将 为 获). The head must END the part taken.
+#   "“1+6+31+N”群众诉求服务平台，" -> 群众诉求服务平台;  "“证照分离”改革工作领导小组" -> 改革…(改革 is the head)
+AFTER_RUN = re.compile(rf"^[{HAN}()（）]{{1,8}}")
+AFTER_STOP = re.compile(r"[的和及与并等在以将为获让使把被]")
+
+# 等 + a head noun after a run of quotes: the head classes the run but is not part of each name.
+#   "开展“法律服务进企业”“我为群众办实事”等实践活动" -> campaign, names stay bare
+ETC_HEAD = re.compile(rf"^等[{HAN}]{{0,6}}")
+
+# Verbs that introduce a programme being carried out, read just before the quote (a short
+# modifier may stand between): "推行政务服务“好差评”制度", "落实涉企“柔性执法”", "打造“500米…圈”".
+SIGNAL_VERB = re.compile(
+    r"(?:推行|推广|开展|实施|实行|落实|深化|推进|推动|打造|建立|健全|创新|构建|探索|坚持|巩固|稳固|启动|推出|"
+    rf"组织|利用|依托|执行|完善|创建|升级|试行|推开|运用|上线|开通|形成|整合|引入|借鉴|强化|擦亮|用好)[{HAN}()（）]{{0,8}}$"
+)
+
+# Inside a bare quoted term: the morphemes of service modes, platforms and institutions. A quote
+# without a head noun or a verb before it is a programme only when its own words say so.
+#   办 (“光速办”, “全代办”), 通 (“一网通”), + (“互联网+执法监督”), 码 (“码上监督”), 数字/智慧/一体化,
+#   or an internal head (“行刑衔接平台”, “光明模式”). (A parallel enumeration is the other sign:
+#   see ``programmes._parallel``.)
+PROGRAMME_MORPHEME = re.compile(
+    r"办|通|\+|＋|码|数字|智慧|数据|一体化|网|平台|系统|服务圈|工程|行动|活动|机制|制度|模式|体系|改革|热线|经验"
+)
+
+# A term led by a number is a formula name: “一枚印章管审批”, “百日攻坚”, “1+8”, “500米…服务圈”.
+NUMERAL_LED = re.compile(r"^[一二两三四五六七八九十百千\d]")
+
+# Reading back from a name to where its modifier starts: verbs, adverbs, ordinals and function
+# words that stand before a name. The modifier is what follows the last of them.
+#   "一是深入推进综合执法体制改革" -> 综合执法体制改革;  "全市行政复议体制改革" -> 行政复议体制改革
+BOUNDARY = re.compile(
+    r"(?:[一二三四五六七八九十]是|深化|推进|推动|推行|推广|落实|实施|实行|开展|组织|启动|做好|抓好|完成|持续|积极|"
+    r"深入|全面|稳步|扎实|建立|健全|完善|坚持|依托|利用|通过|围绕|加快|加强|继续|进一步|大力|着力|不断|"
+    r"全市|全区|全县|全乡|全镇|全省|全州|全旗|本级|各级|我市|我区|我县|我乡|我镇|"
+    r"进行|以|和|及|与|在|对|将|把|等|的|了|为|并|是|中|开始|参与|围绕|按照|根据)"
+)
+MODIFIER_RUN = re.compile(rf"[{HAN}()（）]{{1,16}}$")
+
+# A reform of a system: the words before 体制改革 / 制度改革 / 承诺制改革 name it.
+#   "深化行政复议体制改革" -> 行政复议体制改革;  "推动企业投资项目承诺制改革" -> 企业投资项目承诺制改革
+#   not "深化行政审批改革" or "园区机构改革" (no 体制/制度: a reform of an area, not a named one)
+SYSTEM_REFORM = re.compile(r"(?:体制|制度|承诺制)改革")
+
+# A named campaign: words before 三年行动 / 百日攻坚行动 / 专项行动 / 专项整治行动.
+#   "开展安全生产专项整治三年行动和安全生产百日攻坚行动" -> both
+CAMPAIGN = re.compile(r"三年行动|百日攻坚行动|百日行动|攻坚行动|专项整治行动|专项行动|集中整治行动")
+
+# A numbered hotline: 12345政务服务便民热线, 12348法律服务热线, 12345热线 (not within a longer number).
+HOTLINE = re.compile(rf"(?<!\d)(1\d{{4}})([{HAN}]{{0,8}}?热线)")
+
+# A system or method whose modifier is a numeral formula (two numbers within its first words):
+#   "三议两公开一监督工作法", "一村一法律顾问工作制度", "一窗一号机制"
+FORMULA_HEAD = re.compile(r"工作制度|工作法|制度|机制|模式|系统|平台")
+NUMERAL_FORMULA = re.compile(
+    r"^[一二两三四五六七八九十][^一二两三四五六七八九十]{1,4}[一二两三四五六七八九十]"
+)
+
+# A platform or system being rolled out: 推广/依托/上线/启用/建成/搭建… + its name + 平台/系统.
+#   "全面推广三资监管系统" -> 三资监管系统;  "依托全国一体化在线政务服务平台" -> (lexicon)
+#   not "依托经济责任审计、预算执行审计等平台" (a list with 等 is a class, not a name),
+#   not "依托新媒体平台" (a name needs at least four words before its head: 新媒体 is a kind of medium)
+PLATFORM_ROLLOUT = re.compile(
+    rf"(?:推广|依托|上线|启用|建成|搭建|开发|接入|运行)([{HAN}]{{4,12}}?(?:平台|系统))"
+)
+
+# An unquoted enumeration of 一-formulas after a verb of carrying out:
+#   "推行一窗式受理、一站式办理、一条龙服务的…改革试点" -> 一窗式受理、一站式办理、一条龙服务
+YI_LIST = re.compile(
+    r"(?:推行|实行|推进|落实|实施|开展|建立|推广)((?:一[^、,，。;；的\s]{1,5}、){2,}一[^、,，。;；的\s]{1,5}?)(?=的|[,，。;；])"
+)
+
+# A township or street level standing before a reform's name is part of its name (a level-specific
+# reform): "乡镇(街道)一支队伍管执法改革", "乡(场)街道综合行政执法改革", "街道综合行政执法改革";
+# not after 全/本/各/该 (scope: "全乡综合行政执法改革" is the general reform).
+LEVEL_PREFIX = re.compile(r"(?<![全本各该])(?:乡镇|乡|镇|街道)(?:\([\u4e00-\u9fff、]{1,4}\))?(?:街道)?$")
+
+# Characters that punctuation-normalised matching ignores (quotes, spaces, 、·, brackets).
+NORM_STRIP = re.compile(r"[\s\"'“”‘’「」『』《》()（）\[\]【】、,，。·•\-—–_:：;；!！?？]")

@@ -1,0 +1,238 @@
+"""Named programmes: quoted terms with their head nouns, unquoted fixed terms, excluded classes.
+
+Sentences are our own; the seeds and corpus report 042 with their gold are read from ../shared
+in place at the end.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from govkg.extractors import programmes as PR
+from govkg.extractors.document import build_document
+from govkg.extractors.patterns import programmes as P
+from tests.conftest import shared_path
+
+
+def names(text: str) -> set[str]:
+    return {p.name for p in PR.find_programmes(build_document(text, "t.txt"))}
+
+
+# ---------------------------------------------------------------- quoted terms that are programmes
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a quote with its head noun (the lexicon gives the national name)
+        ("深化“放管服”改革,优化营商环境。", "放管服改革"),
+        # a quote whose lexicon name starts before it: 行政执法“三项制度”
+        ("严格落实行政执法“三项制度”。", "行政执法三项制度"),
+        # a head noun after a few descriptive words
+        ("建立“村企+法务”协作模式。", "村企+法务协作模式"),
+        ("升级“1+3+N”矛盾纠纷调处平台。", "1+3+N矛盾纠纷调处平台"),
+        # a lexicon name running on past the closing quote
+        ("推进“八五”普法规划实施。", "八五普法"),
+        # the report's own head noun differs from the national name's: its written form is kept
+        ("推进“法律明白人”培育工程。", "法律明白人培育工程"),
+        # a quote in the lexicon needs no head noun, even before 要求 (lexicon beats slogan rules)
+        ("落实“一窗受理”“最多跑一次”要求。", "最多跑一次"),
+        # bare quotes: a verb of carrying out before it (a short modifier may stand between)
+        ("积极探索村务“阳光议事”。", "阳光议事"),
+        # bare quotes: the words of a service mode or platform
+        ("“掌上办”覆盖全区。", "掌上办"),
+        ("“互联网+督查”成效明显。", "互联网+督查"),
+        # bare quotes: a numeral formula
+        ("“三色预警”覆盖全区。", "三色预警"),
+        # bare quotes: a parallel enumeration (items share their first or last character)
+        ("以“大走访、大调解、大服务”为抓手。", "大走访、大调解、大服务"),
+        ("全面推行“马上办、网上办、就近办、一次办、自助办”。", "马上办、网上办、就近办、一次办、自助办"),
+        # 等 + head noun after a run of quotes classes the run, names stay bare
+        ("开展“法律进校园”“法律进乡村”等主题活动。", "法律进乡村"),
+        # a numbered formula with a head noun is a programme: “四个一”机制
+        ("建立健全“四个一”应急响应机制。", "四个一应急响应机制"),
+    ],
+)
+def test_quoted_programmes(sentence: str, expected: str) -> None:
+    assert expected in names(sentence)
+
+
+# ---------------------------------------------------------------- unquoted fixed terms
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a nationally used programme (lexicon), found without quotes
+        ("认真落实告知承诺制。", "告知承诺制"),
+        ("落实执法全过程记录制度。", "执法全过程记录制度"),
+        # a township/street level before a reform's name is part of it
+        ("深化镇(街道)综合行政执法改革。", "镇(街道)综合行政执法改革"),
+        # a reform of a named system: …体制改革 / …制度改革 / …承诺制改革
+        ("持续深化医疗保障制度改革。", "医疗保障制度改革"),
+        ("推动企业投资项目承诺制改革。", "企业投资项目承诺制改革"),
+        # a named campaign
+        ("组织开展食品安全专项整治行动。", "食品安全专项整治行动"),
+        ("开展农村道路交通安全三年行动和消防百日攻坚行动。", "消防百日攻坚行动"),
+        # a numbered hotline (the national one by its national name)
+        ("市12345热线受理群众诉求。", "12345政务服务便民热线"),
+        ("开通12315消费者投诉热线。", "12315消费者投诉热线"),
+        # a system named by a numeral formula
+        ("各村推行四议两公开工作法。", "四议两公开工作法"),
+        # a platform being rolled out
+        ("全面推广智慧执法监督平台。", "智慧执法监督平台"),
+        # an enumeration of 一-formulas after a verb of carrying out
+        ("推行一门受理、一网通办、一次办结的服务方式。", "一门受理、一网通办、一次办结"),
+    ],
+)
+def test_unquoted_programmes(sentence: str, expected: str) -> None:
+    assert expected in names(sentence)
+
+
+# ---------------------------------------------------------------- what is not a programme
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "今年是“十四五”规划开局之年。",  # plan period
+        "增强“四个意识”,坚定“四个自信”。",  # numbered political formula
+        "聚焦“八大行动”“三地建设”。",  # numbered strategic formula
+        "深入学习“习近平法治思想”。",  # doctrine
+        "全力打造“山水之城·幸福家园”。",  # city brand
+        "被命名为“全国法治政府建设示范市”。",  # honour given
+        "荣获“法治建设先进单位”。",  # honour title
+        "加强与“东方法治研究院”合作。",  # organisation
+        "实现“零”的突破。",  # one character
+        "推动数据“应享尽享”。",  # 4-character parallel catchword
+        "仍存在“重审批,轻监管”倾向。",  # criticised tendency (a quoted clause)
+        "紧紧围绕“推进依法行政”这一主题。",  # a quoted task phrase
+        "确保下放事项“接得住、管得好”。",  # a goal state
+        "抓住领导干部这一“关键少数”。",  # a catchword in emphasis
+        "按照“谁主管、谁负责”的原则。",  # a principle
+        "围绕“营商环境”“乡村振兴”等重点领域。",  # topics
+        "开设“企业开办”专窗。",  # a service counter
+        "通过“法治东城”公众号发布。",  # a media account
+        "牢固树立“法治意识、规则意识”。",  # mindsets
+        "开展“3·15”宣传。",  # a date
+        "落实“一规划两纲要”。",  # a document set (laws)
+        "打造国家示范区“升级版”。",  # figurative label
+        "发布“创新监管 护航发展”专题。",  # a headline
+        "弘扬“敢闯敢试”。",  # values carried forward
+        "提出“以高水平法治保障高质量发展推进现代化建设”。",  # a long quoted sentence
+        "成为群众的“贴心人”。",  # no sign of a programme at all
+        "印发《“互联网+督查”工作方案》。",  # a quote inside a document title
+        "深化行政审批改革,推进园区机构改革。",  # reforms of an area, not of a named system
+        "依托新媒体平台发布信息。",  # a kind of medium, not a named platform
+        "行政机关负责人出庭应诉率达100%。",  # an indicator, not the system
+    ],
+)
+def test_not_programmes(sentence: str) -> None:
+    assert names(sentence) == set()
+
+
+# ---------------------------------------------------------------- merging and provenance
+
+
+def test_one_entry_per_programme_with_aliases_and_first_provenance() -> None:
+    text = "公示“证照分离”清单。深化“证照分离”改革。推进证照分离改革全覆盖。"
+    doc = build_document(text, "t.txt")
+    found = PR.find_programmes(doc)
+    assert [p.name for p in found] == ["证照分离改革"]
+    p = found[0]
+    assert p.kind == "reform"
+    assert "证照分离" in p.aliases
+    assert p.surface == "“证照分离”"
+    assert doc.text[p.prov.start : p.prov.end] == p.surface
+    assert p.surface in p.prov.evidence
+
+
+def test_head_noun_gives_kind() -> None:
+    kinds = {
+        p.name: p.kind for p in PR.find_programmes(build_document("开展“清风”行动,建设“阳光”平台。", "t"))
+    }
+    assert kinds == {"清风行动": "campaign", "阳光平台": "platform"}
+
+
+@pytest.mark.parametrize(
+    ("core", "expected"),
+    [
+        ("大排查、大交办、大化解", True),
+        ("马上办、网上办", True),
+        ("走在前、做示范", False),
+        ("一网通办", False),
+    ],
+)
+def test_parallel(core: str, expected: bool) -> None:
+    assert PR._parallel(core) is expected
+
+
+@pytest.mark.parametrize(
+    ("after", "expected"),
+    [
+        ("改革工作领导小组", "改革"),
+        ("群众诉求服务平台,", "群众诉求服务平台"),
+        ("和行政审批制度", None),
+        ("3.0版", None),
+    ],
+)
+def test_head_after(after: str, expected: str | None) -> None:
+    head = PR._head_after(after)
+    assert (head[0] if head else None) == expected
+
+
+def test_tables_are_well_formed() -> None:
+    for entry in PR.lexicon().values():
+        assert entry.kind in ("reform", "system", "campaign", "project", "platform")
+    assert all(k in ("reform", "system", "campaign", "project", "platform") for _, k in PR.heads())
+    for rule in PR.excluded():
+        assert rule.where in ("term", "before", "after") and rule.scope in ("bare", "any")
+    assert P.QUOTED.search("推行「一网通办」").group(2) == "一网通办"
+
+
+# ---------------------------------------------------------------- seeds and 042 (../shared, read in place)
+
+
+_STRIP = re.compile(r"[\s\"'“”‘’「」『』《》〈〉()（）\[\]【】、,，。·•\-—–_:：;；!！?？]")
+
+
+def _n(s: str) -> str:
+    return _STRIP.sub("", unicodedata.normalize("NFKC", s))
+
+
+def _reports() -> list[tuple[str, str]]:
+    out = [
+        (str(p), str(shared_path("gold", p.stem + ".json")))
+        for p in sorted(shared_path("seeds").glob("*.txt"))
+    ]
+    out.append((str(shared_path("corpus", "042.txt")), str(shared_path("corpus", "gold", "042.json"))))
+    return out
+
+
+def test_seeds_and_042_against_gold() -> None:
+    """Every required gold programme is found and at least 85% of what is found is in the gold."""
+    from govkg.extractors.load import read_report
+
+    tp = fp = fn = 0
+    for txt, gold_path in _reports():
+        gold = json.loads(Path(gold_path).read_text(encoding="utf-8"))["programmes"]
+        doc = build_document(read_report(Path(txt)), txt)
+        found = {_n(p.name) for p in PR.find_programmes(doc)}
+        keys = [
+            ({_n(g["name"])} | {_n(a) for a in g.get("aliases") or []}, g.get("optional", False))
+            for g in gold
+        ]
+        for name in found:
+            hit = next((k for k in keys if name in k[0]), None)
+            if hit is None:
+                fp += 1
+            elif not hit[1]:
+                tp += 1
+        fn += sum(1 for k, opt in keys if not opt and not (k & found))
+    precision, recall = tp / (tp + fp), tp / (tp + fn)
+    assert 2 * precision * recall / (precision + recall) >= 0.85
