@@ -370,11 +370,9 @@ def _mention(doc: Document, hit: _Hit, action: str, catalogue: LawCatalogue | No
     category = hit.category or classify(title, _issuer(doc.text, hit.start))
     if category is None:
         return None
-    named = (
-        P.CATEGORY_NOUN.search(doc.text[max(0, hit.start - 8) : hit.start]) if hit.kind == "title" else None
-    )
+    named = _named_category(doc.text, hit) if hit.kind == "title" else None
     if named and category != "law":
-        category = P.CATEGORY_NOUNS[named.group(1)]
+        category = named
     if (
         category == "administrative_regulation"
         and title.endswith("条例")
@@ -404,6 +402,26 @@ def _mention(doc: Document, hit: _Hit, action: str, catalogue: LawCatalogue | No
         in_force=(not entry.expired) if entry else None,
         prov=doc.provenance(hit.start, hit.end),
     )
+
+
+def _named_category(text: str, hit: _Hit) -> str | None:
+    """A category noun the report puts before the title or after the list that holds it."""
+    left = P.CATEGORY_NOUN.search(text[max(0, hit.start - 8) : hit.start])
+    if left:
+        return P.CATEGORY_NOUNS[left.group(1)]
+    end = hit.end
+    while (m := _next_in_list(text, end)) is not None:
+        end = m
+    right = P.RIGHT_CATEGORY.match(text, end, end + 40)
+    return P.CATEGORY_NOUNS[right.group(1)] if right else None
+
+
+def _next_in_list(text: str, end: int) -> int | None:
+    """The end of the title that follows ``end`` as the next item of a list, if one does."""
+    m = P.TITLE.search(text, end, end + 200)
+    if m and P.LIST_GAP.match(text[end : m.start()]):
+        return m.end()
+    return None
 
 
 def _is_local(doc: Document, hit: _Hit, action: str, title: str) -> bool:

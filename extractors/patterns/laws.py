@@ -73,12 +73,13 @@ NATIONAL_PREFIX = "中华人民共和国"
 #   深圳市人民政府重大行政决策程序规定 -> high;  深圳市光明区规范性文件管理规定 -> low
 #   XXX省法治政府建设实施纲要 -> high;  太霞乡便民服务承诺 -> low;  南部2022年… -> none
 #   全市… / 本区… / 自然保护区条例 / 社区矫正法 / 市场主体… -> none (not a named place)
+#   湖州市市区停车场管理办法 -> high (市区 is the urban area, not a district)
 PLACE_HIGH = re.compile(
     r"^(?:[\u4e00-\u9fffX]{1,8}?(?:省|自治区|特别行政区)|北京市|天津市|上海市|重庆市)?"
     r"(?:[\u4e00-\u9fffX]{1,7}?(?<![城都超门股上全本我该各])(?:市|自治州|州|地区|盟)(?![场容政民值]))?"
 )
 PLACE_LOW = re.compile(
-    r"^[\u4e00-\u9fffX]{1,9}?(?<![社小园街景政山校营矿护胜全本我该各])(?:区|县|旗)(?![域划间块])"
+    r"^[\u4e00-\u9fffX]{1,9}?(?<![社小园街景政山校营矿护胜全本我该各市城辖林牧灾疫])(?:区|县|旗)(?![域划间块])"
     r"|^[\u4e00-\u9fffX]{1,8}?(?:乡|镇|街道)(?![村土风里])"
 )
 # The central body named just before a title: 国务院《…条例》 司法部《…实施方案》 最高人民法院《…规定》
@@ -120,7 +121,13 @@ VERB_GAP = re.compile(
 )
 # A category noun right before a title names its category: 地方性法规《X规定》 -> local_regulation
 CATEGORY_NOUN = re.compile(
-    r"(地方性法规|地方政府规章|政府规章|部门规章|行政法规|司法解释|党内法规|规范性文件|法律)(?:草案)?$"
+    r"(地方性法规|地方政府规章|政府规章|部门规章|行政法规|司法解释|党内法规|规范性文件)(?:草案)?$"
+)
+# …and so does one right after a list of titles: 废止《A细则》等规章2件 / 《A》《B》2部地方性法规 /
+# 《A》等规范性文件 (but 规章制度 is any set of rules, not 规章)
+RIGHT_CATEGORY = re.compile(
+    r"(?:等)?[\d一二三四五六七八九十两]*[部件项个]?(?:与[^,，。;；]{0,20}的)?"
+    r"(地方性法规|地方政府规章|政府规章|部门规章|规章(?!制度)|行政法规|司法解释|党内法规|规范性文件)"
 )
 CATEGORY_NOUNS = {
     "地方性法规": "local_regulation",
@@ -131,7 +138,7 @@ CATEGORY_NOUNS = {
     "司法解释": "judicial_interpretation",
     "党内法规": "party_regulation",
     "规范性文件": "policy_document",
-    "法律": "law",
+    "规章": "rule",
 }
 # A title issuing another: 关于印发《X》的通知 / X的通知 -> alias X
 NOTICE_OF = re.compile(r"^(?:关于)?(?:印发|转发|下发)?(.{4,}?)的通知$")

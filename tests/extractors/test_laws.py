@@ -94,6 +94,23 @@ def titles(text: str) -> set[str]:
             "制定出台地方性法规《某某市电动车管理规定》和政府规章《某某市救助办法》。",
             {("某某市电动车管理规定", "local_regulation", "enact"), ("某某市救助办法", "rule", "enact")},
         ),
+        # …and so does one after the list that holds it
+        (
+            "废止《某某市拆迁管理细则》等规章2件。",
+            {("某某市拆迁管理细则", "rule", "repeal")},
+        ),
+        (
+            "废止《某某市甲管理办法》《某某市乙管理规定》2部与我市发展不相适应的地方性法规。",
+            {
+                ("某某市甲管理办法", "local_regulation", "repeal"),
+                ("某某市乙管理规定", "local_regulation", "repeal"),
+            },
+        ),
+        # 规章制度 is any set of rules: the title's own form decides
+        (
+            "修订《某某镇财务管理制度》等规章制度20余项。",
+            {("某某镇财务管理制度", "policy_document", "revise")},
+        ),
     ],
 )
 def test_titles(text, expected):
@@ -262,6 +279,8 @@ def test_split_draft(written, expected):
         ("城市居民委员会组织法", "NONE"),
         ("自然保护区条例", "NONE"),
         ("社区矫正法", "NONE"),
+        ("湖州市市区停车场管理办法", "HIGH"),
+        ("全市法治政府建设工作要点", "NONE"),
     ],
 )
 def test_place_level(title, level):
