@@ -9,8 +9,8 @@ commitment per sentence that commits to an action.
 
 ``text`` is the item's lead: its words up to the first 。/；/line end.
 ``year`` is the year the plans are for: a year in the plans heading, else the
-year that opens the section ("2022年,我区将…"), else the report's year + 1,
-else a guess from the document's dates. ``concerns`` are the programmes,
+report's year + 1, else the year the section's first sentence plans for
+("2022年,我区将…"), else a guess from the document's dates. ``concerns`` are the programmes,
 laws and indicator-bearing metrics found inside the item's span.
 """
 
@@ -66,16 +66,38 @@ def find_commitments(
 
 
 def plan_spans(doc: Document) -> list[tuple[int, int, str]]:
-    """(body start, body end, heading) of each plans section, without its heading line
+    """(body start, body end, heading) of each plans section, without its heading
     and without the closing lines (特此报告, signature, date)."""
     out = []
     for sec in doc.sections:
         if sec.kind != "plans" or doc.section_at(sec.start) != "plans":
             continue
-        body = doc.text.find("\n", sec.start, sec.end)
-        start = body + 1 if body >= 0 else sec.end
-        out.append((start, trim_closing(doc.text, start, sec.end), sec.heading))
+        start, end, heading = _after_heading(doc.text, sec.start, sec.heading), sec.end, sec.heading
+        sub = _plans_subheading(doc, start, end)
+        if sub:  # "三、存在的问题和下一步打算": only its 下一步打算 part holds plans
+            start, end, heading = sub[0], sub[1], heading + sub[2]
+        out.append((start, trim_closing(doc.text, start, end), heading))
     return out
+
+
+def _after_heading(text: str, start: int, heading: str) -> int:
+    """Where a section's body starts: after its heading, which may run on into the first
+    sentence ("四、下一步打算。一是…")."""
+    pos = start + len(heading) if text.startswith(heading, start) else text.find("\n", start) + 1 or start
+    while pos < len(text) and text[pos] in "。;；:： \n":
+        pos += 1
+    return pos
+
+
+def _plans_subheading(doc: Document, start: int, end: int) -> tuple[int, int, str] | None:
+    """A section that holds both a shortcomings and a plans sub-heading: the plans part."""
+    subs = [h for h in doc.headings if start <= h.start < end and h.level >= 2]
+    plans = [h for h in subs if h.kind == "plans"]
+    if not plans or not any(h.kind == "shortcomings" for h in subs):
+        return None
+    head = plans[0]
+    sub_end = next((h.start for h in subs if h.start > head.start and h.level <= head.level), end)
+    return _after_heading(doc.text, head.start, head.text), sub_end, head.text
 
 
 def trim_closing(text: str, start: int, end: int) -> int:
@@ -200,11 +222,12 @@ def plan_year(doc: Document, report: ReportMeta, heading: str, start: int, end: 
     years = [int(y) for y in P.YEAR.findall(P.YEAR_RANGE.sub("", heading))]
     if years:
         return max(years)
-    opening = P.PLAN_YEAR_OPENING.search(doc.text, start, min(end, start + 80))
-    if opening:
-        return int(opening.group(1))
     if report.year:
         return report.year + 1
+    first = P.LEAD_END.search(doc.text, start, end)
+    opening = P.PLAN_YEAR_OPENING.search(doc.text, start, first.start() if first else end)
+    if opening:
+        return int(opening.group(1))
     return guess_year(doc.text)
 
 
@@ -212,11 +235,11 @@ def guess_year(text: str) -> int | None:
     """Without the report's year: the publication year if a date gives the latest year,
     else the latest year mentioned plus one (plan periods and 《》 titles left out)."""
     plain = P.YEAR_RANGE.sub("", re.sub(r"《[^》]*》", "", text))
-    years = [int(y) for y in P.YEAR.findall(plain)]
+    dated = {int(y) for y in P.DATE.findall(plain)}
+    years = [int(y) for y in P.YEAR.findall(plain)] + list(dated)
     if not years:
         return None
     latest = max(years)
-    dated = {int(y) for y in P.DATE.findall(plain)}
     return latest if latest in dated else latest + 1
 
 

@@ -12,6 +12,8 @@ _CN = "一二三四五六七八九十"
 # Where an item marker may stand: at a line start, or after the end of the previous item's
 # sentence or clause ("…要求。二是全面推进…", "…；三是…", "工作:一是…").
 _ITEM_START = r"(?:^|(?<=[。;；:：!！?？\n]))\s*"
+# 一是/第一 also after a comma: "重点做好三方面工作,一是…,二是…,三是…。"
+_ITEM_START_COMMA = r"(?:^|(?<=[。;；:：!！?？\n,，]))\s*"
 
 # Item markers, by kind. Group "n" is the item's number.
 #   "(一)进一步完善科学民主决策机制。" / "（二）" / "七)…"  -> paren
@@ -21,10 +23,10 @@ _ITEM_START = r"(?:^|(?<=[。;；:：!！?？\n]))\s*"
 #   "第一,加强…" / "第二、"                                  -> di
 ITEM_MARKERS: dict[str, re.Pattern[str]] = {
     "paren": re.compile(_ITEM_START + rf"[(（]?(?P<n>[{_CN}]{{1,3}})[)）]\s*", re.M),
-    "shi": re.compile(_ITEM_START + rf"(?P<n>[{_CN}]{{1,3}})是(?![否的])", re.M),
+    "shi": re.compile(_ITEM_START_COMMA + rf"(?P<n>[{_CN}]{{1,3}})是(?![否的])", re.M),
     "arabic": re.compile(_ITEM_START + r"(?P<n>\d{1,2})\s*[、.．](?!\d)\s*", re.M),
     "small": re.compile(_ITEM_START + r"(?:[(（](?P<n>\d{1,2})[)）]|(?P<c>[①②③④⑤⑥⑦⑧⑨⑩⑪⑫]))\s*", re.M),
-    "di": re.compile(_ITEM_START + rf"第(?P<n>[{_CN}]{{1,2}})[,，、]\s*", re.M),
+    "di": re.compile(_ITEM_START_COMMA + rf"第(?P<n>[{_CN}]{{1,2}})[,，、]\s*", re.M),
 }
 
 # An item's lead: its text up to the first full stop, semicolon or line end.
@@ -51,8 +53,9 @@ COMMIT_VERB = re.compile(
 # Years. A year stated in the plans heading ("四、2025年度推进法治政府建设的初步安排") or in the
 # sentence that opens the section ("2022年,我区将…") is the year the plans are for.
 YEAR = re.compile(r"(?<!\d)(20\d\d)\s*年")
-PLAN_YEAR_OPENING = re.compile(r"(?<!\d)(20\d\d)\s*年(?:度)?[,，]?[^。]{0,30}?(?:将|要|继续|计划|重点)")
+PLAN_YEAR_OPENING = re.compile(r"(?<!\d)(20\d\d)\s*年(?:度)?[,，]?[^。]{0,30}?(?:将|要|继续|计划|重点|是)")
 # Plan periods and ranges are not the plan's year: (2021—2025年), 2021-2025年.
 YEAR_RANGE = re.compile(r"20\d\d\s*年?\s*[-—–~至到]\s*20\d\d\s*年?")
 # A full date: its year is the publication year.
-DATE = re.compile(r"(?<!\d)(20\d\d)\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
+#   "2022年2月24日" / "发布时间:2022-02-24" / "2022.02.24"
+DATE = re.compile(r"(?<!\d)(20\d\d)(?:\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[-./]\d{1,2}[-./]\d{1,2}(?!\d))")

@@ -11,7 +11,8 @@ import re
 
 # A placeholder where a name was blanked out: never a person.
 #   "市人大常委会副主任XXX牵头" -> "XXX";  "局长×××" -> "×××";  "县长某某" -> "某某"
-PLACEHOLDER = re.compile(r"[Xx×*＊Ｘ]{2,}|某某|某")
+#   "副区长李某某" / "局长张XX" / "镇长王某": a surname with the given name blanked is a placeholder too.
+PLACEHOLDER = re.compile(r"[Xx×*＊Ｘ]{2,}|某{1,2}|[\u4e00-\u9fff]{1,2}?(?:[Xx×*＊Ｘ]{1,3}|某{1,2})")
 
 # What follows a person's name right after a title: a verb, adverb or 同志, or punctuation.
 # It tells where a name ends when the segmenter glues the name to the next word
@@ -25,9 +26,10 @@ NAME_FOLLOWER = re.compile(
     r"|[、,，。;；:：()（）\s“”\"]|$"
 )
 
-# A title that modifies the next noun is not a role: 主任办公会议, 市长热线, 局长讲法活动, 县长信箱.
+# A title that modifies the next noun is not a role: 主任办公会议, 市长热线, 局长讲法活动, 县长信箱
+# (and 市长助理 is another title, not the 市长).
 MODIFIER_AFTER = re.compile(
-    r"(?:办公会|常务会|专题会|会议|热线|信箱|专线|公开电话|接待日|讲法|令|负责制|工作室|基金|杯|奖)"
+    r"(?:办公会|常务会|专题会|会议|热线|信箱|专线|公开电话|接待日|讲法|令|负责制|工作室|基金|杯|奖|助理)"
 )
 
 # A title after 各 names a class of people, not a role: 各办公室主任, 各乡镇党委书记, 各分管领导.

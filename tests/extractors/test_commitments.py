@@ -55,6 +55,8 @@ def leads(body: str) -> list[str]:
             ["完善机制,强化保障", "推进改革", "加强监督"],
         ),
         ("重点抓好:一是学法用法；二是依法决策；三是规范执法。", ["学法用法", "依法决策", "规范执法"]),
+        # 一是 after commas: the lead ends at the next item
+        ("重点做好三方面工作,一是加强学法,二是规范执法,三是强化监督。", ["加强学法", "规范执法", "强化监督"]),
         # 1. / 1、 items
         ("1.强化学法。内容。\n2、优化服务。\n3．规范执法。", ["强化学法", "优化服务", "规范执法"]),
         # (1) and ① items
@@ -115,6 +117,7 @@ def test_cn_number(s, n):
     [
         ("报告2022年工作。\n某县人民政府\n2023年1月5日", 2023),  # the publication year is the latest
         ("报告2022年工作,落实《规划(2021-2025年)》。", 2023),  # no date: latest year (not the range) + 1
+        ("发布时间:2022-02-24\n报告2021年工作。", 2022),  # an ISO date
         ("没有年份", None),
     ],
 )
@@ -138,7 +141,9 @@ REPORT = (
     [
         ("下一年度工作安排", "", 2023, 2024),  # the report's year + 1
         ("2025年度初步安排", "", 2023, 2025),  # a year in the heading wins
-        ("下一步工作思路", "2024年,我县将继续努力。\n", None, 2024),  # the opening sentence's year
+        ("下一步工作思路", "2024年,我县将继续努力。\n", None, 2024),  # the first sentence's year
+        ("下一步工作思路", "新的一年里,2025年我县将继续努力。\n", None, 2025),
+        ("下一步工作思路", "2025年,我县将继续努力。\n", 2023, 2024),  # the report's year wins
         ("下一步工作思路", "", None, 2024),  # a guess from the document: the signature date's year
     ],
 )
@@ -210,3 +215,22 @@ def test_against_gold(folder, gold_folder):
                         for c in got if c.year == g["year"]), default=0)  # fmt: skip
             assert best >= 0.6, (path.name, g["text"])
         assert len(got) <= len(gold["commitments"]), path.name
+
+
+def test_plans_part_of_a_mixed_section():
+    """A section on problems and plans: only the items under its plans sub-heading are commitments."""
+    text = (
+        "某县2023年法治政府建设年度报告\n一、主要举措和成效\n推进改革。\n"
+        "二、存在的问题和下一步打算\n(一)存在的问题\n1.执法队伍不足。\n2.宣传不够。\n"
+        "(二)下一步打算\n1.加强执法队伍建设。\n2.深化法治宣传。\n"
+    )
+    doc = build_document(text, "t.txt")
+    got = find_commitments(doc, ReportMeta(id="t", title="", jurisdiction=None, year=2023), (), (), ())
+    assert [c.text for c in got] == ["加强执法队伍建设", "深化法治宣传"]
+
+
+def test_heading_running_on_into_the_items():
+    text = "某县报告\n一、主要举措和成效\n推进改革。\n二、下一步打算。一是加强学法；二是规范执法。\n"
+    doc = build_document(text, "t.txt")
+    got = find_commitments(doc, ReportMeta(id="t", title="", jurisdiction=None, year=2023), (), (), ())
+    assert [(c.text, c.year) for c in got] == [("加强学法", 2024), ("规范执法", 2024)]

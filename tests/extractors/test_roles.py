@@ -48,6 +48,9 @@ def pairs(sentence: str, seg: Segmenter, jurisdiction: str | None = None) -> set
         # a placeholder is never a person
         ("市人大常委会副主任XXX带队开展调研", {("人大常委会副主任", None)}),
         ("县长×××主持会议", {("县长", None)}),
+        ("常务副区长李某某主持会议", {("副区长", None)}),  # a surname with the name blanked
+        ("局长张XX同志出席", {("局长", None)}),
+        ("市长助理参加会议", set()),  # another title, not the 市长
         # a compound surname; a two-character name cut off a verb the segmenter glued to it
         ("区长欧阳明辉主持会议", {("区长", "欧阳明辉")}),
         ("副镇长王龙任常务副组长", {("副镇长", "王龙")}),
