@@ -106,7 +106,7 @@ def _skipped(doc: Document, m: re.Match[str], quoted: list[tuple[int, int]]) -> 
     """True when the quantity is not a metric: see the module docstring."""
     text, start = doc.text, m.start("pnum") if m["pnum"] else m.start("num")
     before = text[max(0, start - 16) : start]
-    clause = _clause_before(doc, start)
+    _, clause = _clause_before(doc, start)
     return (
         (m["num"] == "一" and not m["mult"])
         or _inside(start, quoted)
@@ -131,12 +131,14 @@ def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
     return i >= 0 and spans[i][0] < pos < spans[i][1]
 
 
-def _clause_before(doc: Document, pos: int) -> str:
-    """The sentence's words before ``pos`` back to a clause break or an open aside."""
+def _clause_before(doc: Document, pos: int) -> tuple[int, str]:
+    """Where the clause holding ``pos`` starts, and its words before ``pos``: back to a
+    clause break or an open aside."""
     s, _ = doc.sentence_at(pos)
-    head = doc.text[s:pos]
+    head = doc.text[s:pos].rstrip(" :")  # a label before its figure: 行政复议案件:56件
     breaks = [*pat.BEFORE_BREAK.finditer(head), *pat.ASIDE_OPEN.finditer(head)]
-    return head[max((m.end() for m in breaks), default=0) :]
+    cut = max((m.end() for m in breaks), default=0)
+    return s + cut, head[cut:]
 
 
 def _mention(
@@ -181,8 +183,7 @@ def _approx(m: re.Match[str]) -> str | None:
 
 def _before_words(doc: Document, m: re.Match[str], prev_end: int) -> str:
     """The words before the quantity in its clause, after any earlier quantity of the clause."""
-    clause = _clause_before(doc, m.start())
-    start = m.start() - len(clause)
+    start, clause = _clause_before(doc, m.start())
     if prev_end > start:
         return ""  # 赋权…开发区666项市级事项: the earlier quantity's words end here
     return pat.LEAD_CONNECTOR.sub("", clause)

@@ -51,7 +51,8 @@ def quantity_pattern(units: Iterable[tuple[str, str]]) -> re.Pattern[str]:
     Longest measure words are tried first; a measure word followed by what
     makes it another word (条 in 条例) is not one, and the regex backtracks to
     a shorter one. A number may not continue a longer number on its left (so
-    2021 is never read as 021), nor be glued to ``+`` (1+8 is a name).
+    2021 is never read as 021), nor be glued to ``+`` (1+8 is a name). One
+    space may stand before the measure word, as scraped text has it (56 件).
     """
     alts = "|".join(
         re.escape(u) + (f"(?!{nb})" if nb else "") for u, nb in sorted(set(units), key=lambda x: -len(x[0]))
@@ -61,7 +62,7 @@ def quantity_pattern(units: Iterable[tuple[str, str]]) -> re.Pattern[str]:
         rf"(?:{PERCENT_WORDS}|"
         rf"(?<![\d.+零〇一二两三四五六七八九十百千万亿])"
         rf"(?P<num>{ARABIC}|{CHINESE})"
-        rf"(?P<mid>{APPROX_MID})?(?P<mult>[万亿])?(?P<mid2>{APPROX_MID})?"
+        rf"(?P<mid>{APPROX_MID})?(?P<mult>[万亿])?(?P<mid2>{APPROX_MID})? ?"
         rf"(?P<unit>{alts}))"
         rf"(?P<after>{APPROX_AFTER})?"
     )
@@ -69,7 +70,7 @@ def quantity_pattern(units: Iterable[tuple[str, str]]) -> re.Pattern[str]:
 
 # An ordinal or a list of ordinals before the number: 第三次, 第五、六、七次会议, 第3至5批,
 # and the sessions of a congress or committee: 六届二次、三次全会, 十六届四次全会.
-ORDINAL_BEFORE = re.compile(rf"(?:第|届)(?:(?:{ARABIC}|{CHINESE})(?:次|批|届|期|轮)?[、和及至到~\-—])*$")
+ORDINAL_BEFORE = re.compile(rf"(?:第|届) ?(?:(?:{ARABIC}|{CHINESE})(?:次|批|届|期|轮)?[、和及至到~\-—])* ?$")
 # A rank, not a count: 位居全省前三名, 前10位.
 RANK_BEFORE = re.compile(r"前$")
 
@@ -89,7 +90,9 @@ AFTER_BREAK = re.compile(r"[,;:。!?\n]")
 # An aside in brackets that breaks a clause: 不受理12宗(其中转送10宗…), 出庭46宗(含正职25宗).
 # Brackets that only gloss a noun (乡镇(街道), 村(社区)) do not.
 ASIDE_OPEN = re.compile(r"\((?=其中|含|包括|占|同比|较|即|均|共)")
-LEAD_CONNECTOR = re.compile(r"^(?:其中|以及|和|及|与|并|同时|此外|另外|另有|包括)")
+LEAD_CONNECTOR = re.compile(
+    r"^(?:其中|以及|同时|此外|另外|另有|包括|(?:和|及|与|并)(?!时|谐|会|列|联|入|行|发|重|早))"
+)
 LIST_JOIN = re.compile(r"(?:和|及|以及|与|、|等)+$")
 
 # Several rates sharing one figure: 规范性文件合法审查率、备案率和统一发布率达100%

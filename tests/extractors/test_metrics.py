@@ -322,3 +322,37 @@ def test_seeds_and_042_scores() -> None:
     for key, (tp, fn, fp) in totals.items():
         f1 = score.prf(tp, fn, fp)[2]
         assert f1 >= (0.97 if key.endswith("metrics") else 0.85), (key, tp, fn, fp)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("全年共办理行政复议案件 56 件。", [(56, "件", "全年共办理行政复议案件")]),  # scraped spaces
+        ("行政复议案件:56件;行政诉讼案件:32件。", [(56, "件", "行政复议案件"), (32, "件", "行政诉讼案件")]),
+        ("明确年度重点任务6大类38项。", [(6, "类", "明确年度重点任务"), (38, "项", "")]),
+        ("实现两个100%。", [(100, "%", "")]),  # the 两个 counts the figures, not work done
+        ("召开第 3 次会议,审议议题5项。", [(5, "项", "审议议题")]),
+    ],
+)
+def test_layout_variants(text: str, expected: list[tuple[float, str, str]]) -> None:
+    got = [(m.value, m.unit, m.raw) for m in metrics(text)]
+    assert [(v, u) for v, u, _ in got] == [(v, u) for v, u, _ in expected]
+    assert [r for _, _, r in got][0] == expected[0][2] or not expected[0][2]
+
+
+def test_lead_connector_keeps_words() -> None:
+    # 及 of 及时 is not a connector; 其中 is
+    assert [m.raw for m in metrics("及时办理热线转办件386件,其中重点件12件。")] == [
+        "及时办理热线转办件",
+        "重点件",
+    ]
+
+
+@pytest.mark.parametrize("text", ["建立四张清单一张网。", "落实两个责任。", "坚持两个毫不动摇。"])
+def test_more_numbered_names(text: str) -> None:
+    assert pairs(text) == []
+
+
+def test_other_legal_matters_are_legality_reviews() -> None:
+    found = metrics("市本级共审查规范性文件48件、政府合同215件、其他涉法事项430余件。")
+    assert [m.indicator for m in found] == ["规范性文件审查数", "合法性审查数", "合法性审查数"]
