@@ -255,7 +255,7 @@ def _doc_hits(text: str, covered: list[tuple[int, int]]) -> list[_Hit]:
     verbs, table = action_verbs()
     out: list[_Hit] = []
     for v in verbs.finditer(text):
-        if table[v.group()] == "cite" and v.group() not in ("根据", "按照", "依据", "贯彻", "落实", "执行"):
+        if table[v.group()] == "cite" and v.group() not in P.BARE_DOC_CITE_VERBS:
             continue
         hit = _doc_after(text, v.end(), covered)
         if hit:
@@ -277,6 +277,7 @@ def table_action(before: str) -> str | None:
 
 
 def _doc_after(text: str, pos: int, covered: list[tuple[int, int]], need_start: bool = True) -> _Hit | None:
+    """A bare document title starting at pos (after a verb or a dash), if one does."""
     pos += len(text[pos : pos + 1]) if text[pos : pos + 1] == "了" else 0
     m = P.BARE_DOC.match(text, pos, min(len(text), pos + 60))
     if not m or _inside(pos, covered) or text[pos : pos + 1] in "《〈“":

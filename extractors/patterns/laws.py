@@ -45,7 +45,7 @@ DASHES = re.compile(r"[—–－─―]+")
 # The head word that makes a title an instrument; the category rules key on it.
 #   …安全生产法 / …民法典 / 刑法修正案 / …条例 / …规定 / …实施纲要 / …工作要点 / …流程图
 HEAD = re.compile(
-    r"(?:法典|修正案|(?<![办说讲谈学普守用知懂护看方想做手书司执立])法|条例|规定|办法|细则|规则|解释|决定|决议"
+    r"(?:法典|修正案|(?<![办说讲谈学普守用知懂护看方想做手书司执立释话读评])法|条例|规定|办法|细则|规则|解释|决定|决议"
     r"|纲要|规划|方案|意见|要点|清单|通知|计划|措施|制度|机制|目录|指引|指南|标准|章程|准则|守则|公约"
     r"|承诺|流程图|信息表|批复|公告|通告|通报|规范|规程|导则|体系)$"
 )
@@ -58,7 +58,7 @@ REFER_BACK = re.compile(
 )
 
 # Titles of things that are not instruments: courses, books, papers, shows, songs.
-#   《民法典学习读本》 《习近平法治思想学习纲要》 (a study book) 《宪法知识手册》 《法治讲堂》 《今日说法》 《法治日报》 《安全生产法解读》
+#   《民法典学习读本》 《习近平法治思想学习纲要》 (a study book) 《以案释法》 《宪法知识手册》 《法治讲堂》 《今日说法》 《法治日报》 《安全生产法解读》
 NOT_INSTRUMENT = re.compile(
     r"学习纲要|读本|手册|讲座|讲堂|课堂|专栏|栏目|杂志|期刊|节目|课程|微电影|宣传片|汇编|选编|解读|问答|教材|漫画|动漫"
     r"|故事|知识竞赛|百问|宣传册|折页|报告|研究|之声|访谈|歌曲|说法$|讲法$|(?:日|晚|时|法治|法制)报$"
@@ -107,6 +107,9 @@ BARE_DOC = re.compile(
     r"(?P<draft>草案)?"
     r"(?=[和及与、,，。;；的以等]|草案|立法|修订|出台|$)"
 )
+# Of the citing verbs, those that take a document as their object (根据2023年监督工作计划的安排);
+# the others (学习, 宣传 …) take laws, which the lexicon finds.
+BARE_DOC_CITE_VERBS = frozenset({"根据", "按照", "依据", "贯彻", "落实", "执行"})
 # a bare instrument must start like a title: with a place or an issuer, a year, or a 条例 head
 BARE_DOC_START = re.compile(r"^(?:市|县|区|乡|镇|省)(?:委|政府|人大常委会|人民政府)|^(?:19|20)\d{2}年")
 
@@ -145,13 +148,13 @@ NOTICE_OF = re.compile(r"^(?:关于)?(?:印发|转发|下发)?(.{4,}?)的通知$
 # What may separate the items of one list of instruments: 《A》、《B》和《C》 / 《A》,《B》
 LIST_GAP = re.compile(r"^[\s,，、和及与以并或]*$")
 # After a mention, words that make it the object of a verb on its right:
-#   《X条例》修订工作 -> revise;  《X》起草 -> draft;  《X》废止 -> repeal;  《X》立法工作 -> enact
+#   《X条例》修订工作 -> revise;  《X》起草 / 《X条例》(草案) -> draft;  《X》废止 -> repeal;  《X》立法工作 -> enact
 # and words that make it a modifier of another document (the verb governs that one):
 #   制定《X法》实施细则 / 制定《X》的配套制度 -> cite
 #   对《X办法》进行了修订 -> revise;  对《X》予以废止 -> repeal;  but 《X法》修订后,… is a time: cite
 _DO = r"^(?:的)?(?:进行了?|予以|启动|完成|开展)?"
 RIGHT_ACTION = (
-    ("draft", re.compile(_DO + r"(?:起草|草案)")),
+    ("draft", re.compile(_DO + r"[(（]?(?:起草|(?:修订|修正)?草案|征求意见稿|送审稿)")),
     ("revise", re.compile(_DO + r"(?:修订|修改|修正)(?!后|以来|之后|实施|施行)")),
     ("repeal", re.compile(_DO + r"废止(?!后|以来|之后)")),
     ("enact", re.compile(r"^(?:的)?(?:立法|制定工作|出台工作)")),

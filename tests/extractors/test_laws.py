@@ -192,6 +192,8 @@ def test_other_forms(text, expected):
         ("对《某某市政务公开办法》进行了修订。", "revise"),
         ("对《某某市临时管理办法》予以废止。", "repeal"),
         ("完成《某某市法治建设规划(2021-2025年)》起草工作。", "draft"),
+        ("审议《某某市养犬管理条例》(草案)。", "draft"),
+        ("随着《某某省安全生产条例》修订后的实施,加强执法。", "cite"),
         # the nearest verb decides: 依据 for A, 制定 for B
         ("依据《某某省行政执法条例》制定了《某某县执法细则》。", None),
         # a verb that governs something else
@@ -303,6 +305,7 @@ def test_place_level(title, level):
         ("某某乡“三重一大”事项集体决策制度", "", "policy_document"),
         ("某某市法治建设“八大机制”", "", "policy_document"),
         ("以案说法", "", None),
+        ("以案释法", "", None),
         ("某某区法治政府建设情况报告", "", None),
         ("实施方案", "", None),
     ],
