@@ -1,0 +1,77 @@
+"""Patterns for place names that no gazetteer lists: townships, streets, zones, villages, placeholders.
+
+GB/T 2260 (the gazetteer, :mod:`govkg.extractors.gazetteer`) stops at the
+county level. Below it, and for development zones, a name is recognised by
+its suffix (``data/jurisdiction_suffixes.tsv``) plus evidence that the
+characters before the suffix are a proper name: a known place right before
+it (徐闻县下桥镇), an organisation right after it (太霞乡人民政府), a year
+right after it (a title: 下洋镇2023年…), or a list of names with a count
+(金耀、杏花营等七个乡(场)街道). Worked examples are given with each pattern
+and exercised in ``tests/extractors/test_jurisdictions.py`` and
+``tests/extractors/test_gazetteer.py``.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Anonymised places: two or more placeholder characters and a level suffix.
+#   "关于XX市法治政府建设情况" -> XX市;  "《XXX省法治政府建设实施纲要》" -> XXX省;  "××县" -> ××县
+#   Not "市人大常委会副主任XXX牵头" (a person placeholder: no level suffix right after).
+PLACEHOLDER = re.compile(r"(?<![A-Za-z])([Xx×*＊Ｘ]{2,4})(省|自治区|市|自治州|州|县|区|旗|街道|镇|乡)")
+
+# Characters a proper name below the county level never contains: level words (so 乡镇,
+# 城乡, 镇街 are not names), pronouns and quantifiers (全乡, 我镇, 各街道, 本村), function
+# words.  "城乡" -> no name (城 is one char);  "各乡镇" -> no name (各, 乡).  Numerals other
+# than 一 do occur in names (三江镇, 九龙街道); 一 and 第 start counts and ordinals (一镇一品).
+NOT_NAME_CHARS = frozenset(
+    "省市县区乡镇村街全各本我该每此其诸等个多两几所有及和与或在对向由为将把被从于至到的了是第一"
+)
+
+# What may stand right before a bare proper name: not a CJK character (line start, punctuation,
+# 《, a space), or a function word that ends the phrase before it.
+#   "，在金山镇开展" -> 在 | 金山镇;  "对太霞乡" -> 对 | 太霞乡;  "关于太霞乡2022年度" -> 关于 | 太霞乡
+BEFORE_NAME = re.compile(r"(?:^|[^\u4e00-\u9fff]|关于|[在对由与和及到赴向从])$")
+
+# An organisation of a township's/zone's own right after its name: the name is a place.
+#   "太霞乡人民政府" -> 人民政府;  "金耀街道办事处" -> 办事处;  "双山镇党委" -> 党委;
+#   "长兴岛经济区管委会" -> 管委会;  "XX村党支部" -> 党支部
+ORG_AFTER = re.compile(
+    r"人民政府|人大主席团|党委|党工委|党总支|党支部|政府|办事处|管委会|管理委员会|工委|司法所|"
+    r"村民委员会|居民委员会|村委会|居委会"
+)
+
+# A year right after a name, as in a report's title: "下洋镇2023年法治政府建设年度报告".
+YEAR_AFTER = re.compile(r"\s*(?:19|20)\d\d\s*年")
+
+# A list of townships closed by a count: "对金耀、杏花营等七个乡(场)街道" -> 金耀, 杏花营 (街道).
+#   Groups: the names (、-separated) and the level word that follows the count.
+_NAME_CHAR = rf"(?:(?![{''.join(sorted(NOT_NAME_CHARS))}])[\u4e00-\u9fff])"
+NAME_LIST = re.compile(
+    rf"((?:{_NAME_CHAR}{{2,4}}、)+{_NAME_CHAR}{{2,4}})等(?:[一二三四五六七八九十两\d]{{1,3}}个)?"
+    r"(乡镇|乡\(场\)街道|镇\(街道\)|镇街|乡镇\(街道\)|街道|乡|镇|村|社区)"
+)
+
+# Before a zone's name: a rank word that is not part of the name.
+#   "国家级大同经济技术开发区" -> 大同经济技术开发区
+ZONE_RANK = re.compile(r"(?:国家级|省级)$")
+
+# The proper part of a zone's name between a known place and the zone suffix: at most four
+# characters, none of them a word that names a programme instead of a place.
+#   "大连长兴岛经济区" -> 长兴岛;  "天津滨海高新区" -> 滨海;  "大同经济技术开发区" -> ""
+#   Not "天津市法治政府建设综合示范区" (法治…: a programme's title) nor "XX市乡村振兴示范区".
+ZONE_MIDDLE_BLOCK = re.compile(
+    r"法治|政府|建设|综合|示范|先行|创建|振兴|乡村|试点|国家|特色|现代|生态|文化|产业|农业"
+)
+
+# A short form that is really the start of a longer word: the next character continues a
+# common word.  "南部地区" is not 南部(县); "长治久安" is not 长治(市); "大同小异".
+# (Short forms of counties also need the full name elsewhere in the text, see gazetteer.)
+SHORT_FOLLOWED_BY_WORD = re.compile(r"久安|小异|地区|片区|区域|沿海|省份")
+
+# A name that is a placeholder for a whole level, not a place: 全市, 全区, 我县, 本镇.
+LEVEL_PRONOUN = re.compile(r"[全我本该各](?:省|市|县|区|州|旗|乡|镇|街道|村)")
+
+# A name that the text introduces with a short alias is a proper name:
+#   "青山湾新区(以下简称“新区”)" -> 青山湾新区
+ALIAS_AFTER = re.compile(r"\s*\(以下简称")
