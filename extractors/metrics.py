@@ -5,8 +5,9 @@ or a state reached becomes a :class:`MetricMention` (GUIDELINES, Metrics).
 Skipped: ordinals (第三次, 第五、六、七次会议), a bare 一 (一个窗口 is an
 article, not a count), numbers in quoted names and titles (“一件事一次办”,
 《…十条措施》), numbered formulas (``data/number_names.tsv``: 三项制度, 四个意识),
-ranks (前三名), targets and standards (力争…90%, 5%的标准), and anything in
-a ``plans`` section (those are commitments, not outcomes).
+ranks (前三名). Targets and standards (力争…90%, 5%的标准) and every quantity
+of a ``plans`` section are not outcomes: ``find_targets`` returns them, for
+the commitments they belong to.
 
 The words naming a quantity (``raw``) are its clause: the words before the
 number back to a clause boundary, plus the words after the measure word when
@@ -77,15 +78,34 @@ def _indicator_rules() -> tuple[IndicatorRule, ...]:
 
 
 def find_metrics(doc: Document, report: ReportMeta) -> tuple[MetricMention, ...]:
+    """Quantities reporting work done or a state reached (not targets, not standards)."""
+    return _find(doc, report, targets=False)
+
+
+def find_targets(doc: Document, report: ReportMeta) -> tuple[MetricMention, ...]:
+    """Quantities set as targets or standards, and every quantity of a ``plans`` section
+    (力争…出庭应诉率达到100%): not metrics, but what a commitment concerns."""
+    return _find(doc, report, targets=True)
+
+
+def _find(doc: Document, report: ReportMeta, targets: bool) -> tuple[MetricMention, ...]:
     text = doc.text
     quoted = [(m.start(), m.end()) for m in pat.QUOTED.finditer(text)]
-    matches = [m for m in _quantity().finditer(text) if not _skipped(doc, m, quoted)]
+    quantities = [m for m in _quantity().finditer(text) if _is_quantity(doc, m, quoted)]
+    matches = [m for m in quantities if _is_target(doc, m) == targets]
     out: list[MetricMention] = []
     for i, m in enumerate(matches):
         prev_end = matches[i - 1].end() if i else 0
         next_start = matches[i + 1].start() if i + 1 < len(matches) else len(text)
-        out.extend(_split_rates(doc, _mention(doc, report, m, prev_end, next_start)))
+        year = _default_year(doc, report, m) if targets else report.year
+        out.extend(_split_rates(doc, _mention(doc, m, prev_end, next_start, year)))
     return tuple(out)
+
+
+def _default_year(doc: Document, report: ReportMeta, m: re.Match[str]) -> int | None:
+    """A plan is for the year after the one reported on."""
+    plans = doc.section_at(m.start()) == "plans"
+    return report.year + 1 if plans and report.year else report.year
 
 
 def _split_rates(doc: Document, mention: MetricMention) -> list[MetricMention]:
@@ -102,21 +122,32 @@ def _split_rates(doc: Document, mention: MetricMention) -> list[MetricMention]:
     return [dataclasses.replace(mention, raw=n, indicator=_indicator(n, "%", context + n)) for n in names]
 
 
-def _skipped(doc: Document, m: re.Match[str], quoted: list[tuple[int, int]]) -> bool:
-    """True when the quantity is not a metric: see the module docstring."""
-    text, start = doc.text, m.start("pnum") if m["pnum"] else m.start("num")
+def _num_start(m: re.Match[str]) -> int:
+    return m.start("pnum") if m["pnum"] else m.start("num")
+
+
+def _is_quantity(doc: Document, m: re.Match[str], quoted: list[tuple[int, int]]) -> bool:
+    """False for numbers that count nothing: see the module docstring."""
+    text, start = doc.text, _num_start(m)
     before = text[max(0, start - 16) : start]
-    _, clause = _clause_before(doc, start)
-    return (
+    return not (
         (m["num"] == "一" and not m["mult"])
         or _inside(start, quoted)
         or bool(pat.ORDINAL_BEFORE.search(before))
         or (bool(pat.RANK_BEFORE.search(before)) and m["unit"] in ("名", "位"))
         or _in_number_name(text, start)
-        or bool(pat.TARGET_BEFORE.search(clause))
-        or bool(pat.STANDARD_AFTER.match(text, m.end()))
-        or doc.section_at(start) == "plans"
         or _number(m) is None
+    )
+
+
+def _is_target(doc: Document, m: re.Match[str]) -> bool:
+    """A target, requirement or standard rather than an outcome; or any quantity of a plan."""
+    start = _num_start(m)
+    _, clause = _clause_before(doc, start)
+    return (
+        bool(pat.TARGET_BEFORE.search(clause))
+        or bool(pat.STANDARD_AFTER.match(doc.text, m.end()))
+        or doc.section_at(start) == "plans"
     )
 
 
@@ -142,7 +173,7 @@ def _clause_before(doc: Document, pos: int) -> tuple[int, str]:
 
 
 def _mention(
-    doc: Document, report: ReportMeta, m: re.Match[str], prev_end: int, next_start: int
+    doc: Document, m: re.Match[str], prev_end: int, next_start: int, default_year: int | None
 ) -> MetricMention:
     text = doc.text
     sent_start, _ = doc.sentence_at(m.start())
@@ -156,7 +187,7 @@ def _mention(
         indicator=_indicator(raw, unit, context + raw),
         approx=_approx(m),
         scope=_scope(_before_words(doc, m, prev_end)) or _scope(context),
-        year=_year(context) or report.year,
+        year=_year(context) or default_year,
         surface=m.group(),
         prov=doc.provenance(m.start(), m.end()),
     )
@@ -172,7 +203,7 @@ def _number(m: re.Match[str]) -> int | float | None:
 
 def _value(m: re.Match[str]) -> int | float:
     value = _number(m)
-    assert value is not None  # _skipped drops numbers that do not parse
+    assert value is not None  # _is_quantity drops numbers that do not parse
     return value
 
 

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from govkg.extractors.document import build_document
 from govkg.extractors.load import read_report
-from govkg.extractors.metrics import find_metrics
+from govkg.extractors.metrics import find_metrics, find_targets
 from govkg.extractors.records import MetricMention, ReportMeta, item_to_dict
 from tests.conftest import shared_path
 
@@ -356,3 +356,19 @@ def test_more_numbered_names(text: str) -> None:
 def test_other_legal_matters_are_legality_reviews() -> None:
     found = metrics("市本级共审查规范性文件48件、政府合同215件、其他涉法事项430余件。")
     assert [m.indicator for m in found] == ["规范性文件审查数", "合法性审查数", "合法性审查数"]
+
+
+def test_targets_are_kept_apart() -> None:
+    text = (
+        "一、主要举措和成效\n行政机关负责人出庭应诉率95%,力争明年达到98%。\n"
+        "二、下一年度工作安排\n一是力争负责人出庭应诉率达到100%。二是举办培训班10期。"
+    )
+    doc = build_document(text, "t.txt")
+    assert [(m.value, m.year) for m in find_metrics(doc, REPORT)] == [(95, 2023)]
+    targets = find_targets(doc, REPORT)
+    assert [(m.value, m.unit, m.year) for m in targets] == [
+        (98, "%", 2023),
+        (100, "%", 2024),
+        (10, "期", 2024),
+    ]
+    assert targets[1].indicator == "行政机关负责人出庭应诉率"
