@@ -299,6 +299,8 @@ def test_place_level(title, level):
         ("深圳经济特区某某条例", "", "local_regulation"),
         ("某某条例", "国务院", "administrative_regulation"),
         ("党政机关厉行节约反对浪费条例", "", "party_regulation"),
+        ("中国共产党章程", "", "party_regulation"),
+        ("中共中央关于全面推进依法治国若干重大问题的决定", "", "policy_document"),
         ("公安机关办理行政案件程序规定", "公安部", "rule"),
         ("关于加强行政应诉工作的意见", "", "policy_document"),
         ("某某市政务公开考核评分细则", "", "policy_document"),
