@@ -7,6 +7,6 @@ WITH i, m, a, r, year, j
 WHERE $level IS NULL OR j.level = $level
 RETURN i.name AS indicator, j.name AS jurisdiction, j.id AS jurisdiction_id, j.level AS level, year,
        m.value AS value, m.unit AS unit, m.approx AS approx, m.scope AS scope, m.raw AS raw, r.id AS report,
-       a.evidence AS evidence
+       a.section AS section, a.evidence AS evidence
 ORDER BY year, jurisdiction_id, report, value, raw, unit, scope, evidence
 SKIP $skip LIMIT $limit

@@ -187,7 +187,8 @@ def metric_comparison(store: EmbeddedStore, p: dict[str, Any]) -> list[Row]:
                     continue
                 rows.append({"indicator": p["indicator"], **_place(jp), "year": year, "value": mp.get("value"),
                              "unit": mp.get("unit"), "approx": mp.get("approx"), "scope": mp.get("scope"),
-                             "raw": mp.get("raw"), "report": rp["id"], "evidence": a.get("evidence")})  # fmt: skip
+                             "raw": mp.get("raw"), "report": rp["id"], "section": a.get("section"),
+                             "evidence": a.get("evidence")})  # fmt: skip
     rows = sort_rows(rows, "year", "jurisdiction_id", "report", "value", "raw")
     return page(rows, p.get("skip"), p.get("limit"))
 
@@ -291,6 +292,27 @@ def stats(store: EmbeddedStore, p: dict[str, Any]) -> list[Row]:
     return sort_rows(rows, "kind", "name")
 
 
+# Labels a name can denote in several ways (title, short title, alias), matched as the
+# query that takes such a name matches it; every other label is found by its key alone.
+_NAME_MATCH: dict[str, Callable[[dict[str, Any], str], bool]] = {
+    "Law": match_law,
+    "Jurisdiction": lambda props, name: match_named(props, name, "id"),
+    "Programme": match_named,
+}
+
+
+def resolve(store: EmbeddedStore, p: dict[str, Any]) -> list[Row]:
+    """The nodes a name denotes: an existence check before answering "not found"."""
+    match = _NAME_MATCH.get(p["label"])
+    if match is None:
+        nid = node_id(p["label"], p["ref"])
+        found = [nid] if nid in store.g else []
+    else:
+        found = [n for n, props in store.nodes(p["label"]) if match(props, p["ref"])]
+    rows = [{"label": p["label"], "key": store.g.nodes[n]["key"], "name": _display(store, n)} for n in found]
+    return sort_rows(rows, "key")[: p.get("limit") or 20]
+
+
 RUNNERS: dict[str, Callable[[EmbeddedStore, dict[str, Any]], list[Row]]] = {
     "regions-citing": regions_citing,
     "laws-cited-by": laws_cited_by,
@@ -301,4 +323,5 @@ RUNNERS: dict[str, Callable[[EmbeddedStore, dict[str, Any]], list[Row]]] = {
     "search": search,
     "neighbourhood": neighbourhood,
     "stats": stats,
+    "resolve": resolve,
 }

@@ -75,6 +75,10 @@ QUERIES: dict[str, QuerySpec] = {
                    Param("key", required=True, help="the node's key (id, title or name)"),
                    Param("limit", int, default=100, help="most neighbours"))),
         QuerySpec("stats", "node and relationship counts", ()),
+        QuerySpec("resolve", "the nodes a name denotes, matched as the other queries match it (existence check)",
+                  (Param("label", required=True, help="Law, Jurisdiction, Programme, Indicator (or any label, by key)"),
+                   Param("ref", required=True, help="a name, title, short title, alias or key"),
+                   Param("limit", int, default=20, help="most nodes"))),
     )
 }  # fmt: skip
 
