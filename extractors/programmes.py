@@ -306,11 +306,12 @@ def _unquoted(text: str, blocked: list[Span]) -> list[Candidate]:
 
 def _lexicon_terms(text: str) -> Iterator[Candidate]:
     """Nationally used programmes written without quotes; a township/street level before a
-    reform's name stays in the name (乡镇(街道)一支队伍管执法改革)."""
+    reform's name stays in the name (乡镇(街道)一支队伍管执法改革: a level-specific reform), not
+    before a system's (乡镇权责清单制度 is the national 权责清单制度 applied at that level)."""
     for m in lexicon_scan().finditer(text):
         entry = lexicon()[norm(m.group())]
         prefix = pat.LEVEL_PREFIX.search(text[max(0, m.start() - 10) : m.start()])
-        if prefix:
+        if prefix and entry.kind == "reform":
             p = prefix.group()
             yield Candidate(
                 norm(p + entry.name), p + m.group(), entry.kind, m.start() - len(p), m.end(), True
@@ -339,8 +340,7 @@ def _modifier(text: str, end: int) -> str:
     words = run.group()
     cut = 0
     for b in pat.BOUNDARY.finditer(words):
-        if b.end() < len(words):
-            cut = b.end()
+        cut = b.end()
     return words[cut:]
 
 

@@ -50,16 +50,19 @@ PROGRAMME_MORPHEME = re.compile(
     r"办|通|\+|＋|码|数字|智慧|数据|一体化|网|平台|系统|服务圈|工程|行动|活动|机制|制度|模式|体系|改革|热线|经验"
 )
 
-# A term led by a number is a formula name: “一枚印章管审批”, “百日攻坚”, “1+8”, “500米…服务圈”.
-NUMERAL_LED = re.compile(r"^[一二两三四五六七八九十百千\d]")
+# A term led by a number is a formula name: “一枚印章管审批”, “百日攻坚”, “1+8”, “500米…服务圈”;
+# not a number and one character, an abbreviated domain or body: 服务“三农”, 村“两委”.
+NUMERAL_LED = re.compile(r"^[一二两三四五六七八九十百千\d].{2,}")
 
 # Reading back from a name to where its modifier starts: verbs, adverbs, ordinals and function
 # words that stand before a name. The modifier is what follows the last of them.
-#   "一是深入推进综合执法体制改革" -> 综合执法体制改革;  "全市行政复议体制改革" -> 行政复议体制改革
+#   "一是深入推进综合执法体制改革" -> 综合执法体制改革;  "全市行政复议体制改革" -> 行政复议体制改革;
+#   "开展各类专项行动" -> nothing (a quantifier is not a name)
 BOUNDARY = re.compile(
     r"(?:[一二三四五六七八九十]是|深化|推进|推动|推行|推广|落实|实施|实行|开展|组织|启动|做好|抓好|完成|持续|积极|"
     r"深入|全面|稳步|扎实|建立|健全|完善|坚持|依托|利用|通过|围绕|加快|加强|继续|进一步|大力|着力|不断|"
     r"全市|全区|全县|全乡|全镇|全省|全州|全旗|本级|各级|我市|我区|我县|我乡|我镇|"
+    r"各类|各项|各种|多项|多种|一系列|系列|相关|有关|上述|一批|"
     r"进行|以|和|及|与|在|对|将|把|等|的|了|为|并|是|中|开始|参与|围绕|按照|根据)"
 )
 MODIFIER_RUN = re.compile(rf"[{HAN}()（）]{{1,16}}$")
@@ -84,11 +87,12 @@ NUMERAL_FORMULA = re.compile(
 )
 
 # A platform or system being rolled out: 推广/依托/上线/启用/建成/搭建… + its name + 平台/系统.
-#   "全面推广三资监管系统" -> 三资监管系统;  "依托全国一体化在线政务服务平台" -> (lexicon)
+#   "全面推广三资监管系统" -> 三资监管系统;  "依托全国一体化在线政务服务平台" -> (lexicon);
+#   "推广使用行政执法监督平台" -> 行政执法监督平台 (使用 belongs to the verb)
 #   not "依托经济责任审计、预算执行审计等平台" (a list with 等 is a class, not a name),
 #   not "依托新媒体平台" (a name needs at least four words before its head: 新媒体 is a kind of medium)
 PLATFORM_ROLLOUT = re.compile(
-    rf"(?:推广|依托|上线|启用|建成|搭建|开发|接入|运行)([{HAN}]{{4,12}}?(?:平台|系统))"
+    rf"(?:推广|依托|上线|启用|建成|搭建|开发|接入|运行)(?:使用|应用|运用|好)?([{HAN}]{{4,12}}?(?:平台|系统))"
 )
 
 # An unquoted enumeration of 一-formulas after a verb of carrying out:

@@ -71,8 +71,9 @@ def test_quoted_programmes(sentence: str, expected: str) -> None:
         # a nationally used programme (lexicon), found without quotes
         ("认真落实告知承诺制。", "告知承诺制"),
         ("落实执法全过程记录制度。", "执法全过程记录制度"),
-        # a township/street level before a reform's name is part of it
+        # a township/street level before a reform's name is part of it; not before a system's
         ("深化镇(街道)综合行政执法改革。", "镇(街道)综合行政执法改革"),
+        ("探索建立乡镇(街道)权责清单制度。", "权责清单制度"),
         # a reform of a named system: …体制改革 / …制度改革 / …承诺制改革
         ("持续深化医疗保障制度改革。", "医疗保障制度改革"),
         ("推动企业投资项目承诺制改革。", "企业投资项目承诺制改革"),
@@ -86,6 +87,7 @@ def test_quoted_programmes(sentence: str, expected: str) -> None:
         ("各村推行四议两公开工作法。", "四议两公开工作法"),
         # a platform being rolled out
         ("全面推广智慧执法监督平台。", "智慧执法监督平台"),
+        ("推广使用行政执法监督平台。", "行政执法监督平台"),
         # an enumeration of 一-formulas after a verb of carrying out
         ("推行一门受理、一网通办、一次办结的服务方式。", "一门受理、一网通办、一次办结"),
     ],
@@ -130,6 +132,12 @@ def test_unquoted_programmes(sentence: str, expected: str) -> None:
         "深化行政审批改革,推进园区机构改革。",  # reforms of an area, not of a named system
         "依托新媒体平台发布信息。",  # a kind of medium, not a named platform
         "行政机关负责人出庭应诉率达100%。",  # an indicator, not the system
+        "服务“三农”发展,选好村“两委”班子。",  # a number and one character: a domain or a body
+        "聘任“法治副校长”,建立“网格员”队伍。",  # people and positions are roles
+        "压实“一把手”责任,打通“最后一公里”。",  # figurative catchwords
+        "整治“门难进、事难办”问题。",  # a quoted problem
+        "创建“枫桥式”派出所。",  # a model-unit label
+        "开展各类专项行动5次。",  # a quantifier is not a campaign's name
     ],
 )
 def test_not_programmes(sentence: str) -> None:
