@@ -65,7 +65,9 @@ __all__ = [
 NEO4J_VERSION = "5.26.30"
 LOCAL_USER = "neo4j"
 LAUNCHER_CLASS = "org.govkg.neo4j.Launcher"
-PASSWORD_ENV = "GOVKG_NEO4J_LAUNCHER_PASSWORD"  # how the password reaches the JVM (not via argv: ps shows that)
+PASSWORD_ENV = (
+    "GOVKG_NEO4J_LAUNCHER_PASSWORD"  # how the password reaches the JVM (not via argv: ps shows that)
+)
 MIN_JAVA = 17
 BUILD_TIMEOUT = 1800.0  # the first build downloads ~140 MB from Maven Central
 STOP_TIMEOUT = 60.0
@@ -214,7 +216,9 @@ def _java() -> str:
     try:
         out = subprocess.run([java, "-version"], capture_output=True, text=True, timeout=60)
     except (OSError, subprocess.TimeoutExpired) as e:
-        raise StoreUnavailableError(f"cannot run {java} -version: {e}; fix the Java install or JAVA_HOME") from e
+        raise StoreUnavailableError(
+            f"cannot run {java} -version: {e}; fix the Java install or JAVA_HOME"
+        ) from e
     m = re.search(r'version "(\d+)(?:\.(\d+))?', out.stderr + out.stdout)
     major = int(m.group(1)) if m else 0
     if major == 1 and m and m.group(2):  # "1.8.0_x"
@@ -322,7 +326,9 @@ def _ensure_built(paths: _Paths) -> Path:
             f"{paths.m2}).\n{_tail(paths.build_log, 40)}"
         )
     if not (tmp / paths.jar.name).is_file() or not any((tmp / "lib").glob("neo4j-*.jar")):
-        raise StoreUnavailableError(f"Maven succeeded but left no launcher jar in {tmp}\n{_tail(paths.build_log)}")
+        raise StoreUnavailableError(
+            f"Maven succeeded but left no launcher jar in {tmp}\n{_tail(paths.build_log)}"
+        )
     for junk in ("classes", "generated-sources", "maven-archiver", "maven-status"):
         shutil.rmtree(tmp / junk, ignore_errors=True)
     (tmp / "stamp.json").write_text(
@@ -502,7 +508,9 @@ def _port_free(port: int) -> bool:
 def _check_bolt(info: ServerInfo, auth: tuple[str, str] | None, timeout: float = 10.0) -> None:
     import neo4j  # imported here: the rest of this module needs no driver
 
-    driver = neo4j.GraphDatabase.driver(info.bolt_uri, auth=auth, connection_timeout=timeout, max_connection_pool_size=1)
+    driver = neo4j.GraphDatabase.driver(
+        info.bolt_uri, auth=auth, connection_timeout=timeout, max_connection_pool_size=1
+    )
     try:
         driver.verify_connectivity()
     finally:
@@ -558,7 +566,10 @@ def start(
 
         java = _java()
         _ensure_built(paths)
-        for port, what, knob in ((bolt, "Bolt", "GOVKG_NEO4J_BOLT_PORT"), (http, "HTTP", "GOVKG_NEO4J_HTTP_PORT")):
+        for port, what, knob in (
+            (bolt, "Bolt", "GOVKG_NEO4J_BOLT_PORT"),
+            (http, "HTTP", "GOVKG_NEO4J_HTTP_PORT"),
+        ):
             if not _port_free(port):
                 raise StoreUnavailableError(
                     f"port {port} on 127.0.0.1, wanted for the local Neo4j server's {what}, is in use by "
