@@ -186,11 +186,16 @@ def _mention(
         raw=raw,
         indicator=_indicator(raw, unit, context + raw),
         approx=_approx(m),
-        scope=_scope(_before_words(doc, m, prev_end)) or _scope(context),
+        scope=_scope(_before_words(doc, m, prev_end)) or (_scope(context) if len(raw) <= _BARE else None),
         year=_year(context) or default_year,
         surface=m.group(),
         prov=doc.provenance(m.start(), m.end()),
     )
+
+
+# A raw name this short (调解成功率, 办结率) names no scope itself; its sentence's scope
+# (全市各级调解组织…, 调解成功率98.8%) is the quantity's.
+_BARE = 6
 
 
 def _number(m: re.Match[str]) -> int | float | None:
