@@ -11,13 +11,16 @@ commitment per sentence that commits to an action.
 ``year`` is the year the plans are for: a year in the plans heading, else the
 report's year + 1, else the year the section's first sentence plans for
 ("2022年,我区将…"), else a guess from the document's dates. ``concerns`` are the programmes,
-laws and indicator-bearing metrics found inside the item's span.
+laws and indicator-bearing metrics found inside the item's span, and the rate
+indicators its words name (出庭应诉率, 调解成功率: see ``rate_indicators``).
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
 
 from govkg.extractors.document import Document
 from govkg.extractors.patterns import commitments as P
@@ -60,7 +63,7 @@ def find_commitments(
     for start, end, heading in plan_spans(doc):
         year = plan_year(doc, report, heading, start, end)
         for a, b, span_end in section_items(doc.text, start, end):
-            concerns = _concerns(a, span_end, laws, programmes, metrics)
+            concerns = _concerns(doc.text, a, span_end, laws, programmes, metrics)
             out.append(Commitment(doc.text[a:b], year, len(out) + 1, concerns, doc.provenance(a, b)))
     return tuple(out)
 
@@ -243,7 +246,49 @@ def guess_year(text: str) -> int | None:
     return latest if latest in dated else latest + 1
 
 
+RateRule = tuple[str, re.Pattern[str], re.Pattern[str] | None, re.Pattern[str] | None]
+
+
+@cache
+def rate_indicators() -> tuple[RateRule, ...]:
+    """(indicator, words, context, not) for the rate indicators of the metrics lexicon
+    (``data/indicators.tsv``, unit %): a rate named in a plan item (提高行政机关负责人出庭应诉率)
+    is what the item concerns even without a number. Count indicators are left out: their
+    words (学习, 提案) are too common in plan prose to name an indicator without a number."""
+    try:
+        text = files("govkg.extractors").joinpath("data/indicators.tsv").read_text("utf-8")
+    except FileNotFoundError:
+        return ()
+    out = []
+    for line in text.splitlines():
+        cols = line.split("\t")
+        if line.startswith("#") or len(cols) < 5 or cols[1] != "%":
+            continue
+        try:
+            out.append((cols[0], re.compile(cols[2]), _opt(cols[3]), _opt(cols[4])))
+        except re.error:
+            continue  # a row this stage cannot read is not worth failing the extraction
+    return tuple(out)
+
+
+def _opt(pattern: str) -> re.Pattern[str] | None:
+    return re.compile(pattern) if pattern else None
+
+
+def indicator_words(text: str, start: int, end: int) -> list[tuple[int, Concern]]:
+    """Rate indicators named in ``text[start:end]``, clause by clause."""
+    out = []
+    for clause in re.finditer(r"[^,，;；。]+", text[start:end]):
+        words = clause.group()
+        for name, pat, context, not_ in rate_indicators():
+            named = pat.search(words) and not (not_ and not_.search(words))
+            if named and (not context or context.search(text, start, end)):
+                out.append((start + clause.start(), Concern("Indicator", name)))
+    return out
+
+
 def _concerns(
+    text: str,
     start: int,
     end: int,
     laws: tuple[LawMention, ...],
@@ -251,7 +296,7 @@ def _concerns(
     metrics: tuple[MetricMention, ...],
 ) -> tuple[Concern, ...]:
     """The programmes, laws and indicators named inside an item's span, each once, in text order."""
-    found: list[tuple[int, Concern]] = []
+    found: list[tuple[int, Concern]] = indicator_words(text, start, end)
     found += [(p.prov.start, Concern("Programme", p.name)) for p in programmes if start <= p.prov.start < end]
     found += [(x.prov.start, Concern("Law", x.title)) for x in laws if start <= x.prov.start < end]
     found += [(m.prov.start, Concern("Indicator", m.indicator))

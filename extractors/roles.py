@@ -109,6 +109,8 @@ def sentence_roles(sentence: str, jurisdiction: str | None, segmenter: Segmenter
             continue
         org = _organisation(sentence, m.start(), row, jurisdiction, segmenter)
         juris = _jurisdiction(sentence, m.start(), row.title, jurisdiction)
+        if row.org == "{ORG}" and org[:1] in P.LEVEL_CHARS:
+            juris = None  # the written organisation names a level other than the report's (县司法局 in a 镇)
         hits.append(_Hit(row.title, org, m.start(), m.end(), person, after, placeholder, juris))
     hits = share_holders(sentence, hits)
     return hits + deputies(sentence, hits) + group_roles(sentence, hits, jurisdiction, segmenter)

@@ -13,7 +13,9 @@ from govkg.extractors.commitments import (
     cn_number,
     find_commitments,
     guess_year,
+    indicator_words,
     itemise,
+    rate_indicators,
     section_items,
     trim_closing,
 )
@@ -234,3 +236,21 @@ def test_heading_running_on_into_the_items():
     doc = build_document(text, "t.txt")
     got = find_commitments(doc, ReportMeta(id="t", title="", jurisdiction=None, year=2023), (), (), ())
     assert [(c.text, c.year) for c in got] == [("加强学法", 2024), ("规范执法", 2024)]
+
+
+@pytest.mark.parametrize(
+    ("item", "expected"),
+    [
+        ("提高行政机关负责人出庭应诉率,推动实现出庭又出声", {"出庭应诉率"}),  # a rate named without a number
+        ("力争调解成功率保持在98%以上", {"调解成功率"}),
+        ("学习贯彻习近平法治思想,办理人大代表建议", set()),  # count indicators need a number
+    ],
+)
+def test_rate_indicator_words(item, expected):
+    if not rate_indicators():
+        pytest.skip("the metrics lexicon (data/indicators.tsv) has no rate indicators")
+    names = {c.name for _, c in indicator_words(item, 0, len(item))}
+    assert {e for e in expected if any(e in n for n in names)} == expected
+    assert all(c.label == "Indicator" for _, c in indicator_words(item, 0, len(item)))
+    if not expected:
+        assert names == set()

@@ -95,6 +95,17 @@ def test_titles_and_holders(sentence, expected, seg):
             {("县长", None), ("副县长", None), ("领导小组组长", None), ("领导小组常务副组长", None)},
         ),  # fmt: skip
         ("成立以区长为组长的法治政府建设领导小组", {("区长", None), ("领导小组组长", None)}),
+        # holders joined by 和; a committee's chair and deputies
+        (
+            "成立以镇党委书记为主任、镇长和人大主席为常务副主任的依法治镇委员会",
+            {
+                ("党委书记", None),
+                ("镇长", None),
+                ("人大主席", None),
+                ("委员会主任", None),
+                ("委员会常务副主任", None),
+            },
+        ),
         # no group word in the sentence: no group position
         ("由县长任组长", {("县长", None)}),
     ],
@@ -166,6 +177,10 @@ def test_organisation_and_jurisdiction(seg):
     # a title of another level is not the report's jurisdiction's
     (h,) = sentence_roles("市委书记刘海主持会议", "某某县", seg)
     assert h.jurisdiction is None
+    (h,) = sentence_roles("县司法局局长陈明主持", "某某镇", seg)
+    assert (h.org, h.jurisdiction) == ("县司法局", None)
+    (h,) = sentence_roles("县司法局局长陈明主持", "某某县", seg)
+    assert (h.org, h.jurisdiction) == ("某某县司法局", "某某县")
 
 
 def test_title_lexicon_rows_say_why():
