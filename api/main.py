@@ -16,6 +16,7 @@ from __future__ import annotations
 import logging
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
+from pathlib import Path
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -105,6 +106,26 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
                            allow_headers=["Content-Type", "X-API-Key"])  # fmt: skip
     app.openapi = lambda: _openapi(app)  # type: ignore[method-assign]
     return app
+
+
+def settings_for(base: Settings, store: Path | None = None, neo4j_uri: str | None = None) -> Settings:
+    """The settings with the command line's store choice: --store means the embedded store, whatever NEO4J_URI says."""
+    if store is not None:
+        return base.model_copy(update={"store": store, "neo4j_uri": None})
+    if neo4j_uri:
+        return base.model_copy(update={"neo4j_uri": neo4j_uri})
+    return base
+
+
+def serve(
+    store: Path | None = None, neo4j_uri: str | None = None, host: str = "127.0.0.1", port: int = 8000
+) -> int:
+    """Run the app with uvicorn, one process (the embedded store lives in it; its locks are per process)."""
+    import uvicorn
+
+    settings = settings_for(get_settings(), store, neo4j_uri)
+    uvicorn.run(create_app(settings), host=host, port=port, workers=1, log_level="info")
+    return 0
 
 
 def error(status: int, message: str, suggestions: list[str] | None = None,

@@ -203,6 +203,13 @@ def cmd_demo(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_serve(args: argparse.Namespace) -> int:
+    """The HTTP API (OpenAPI docs at /docs) over the embedded store or Neo4j."""
+    from govkg.api.main import serve
+
+    return serve(store=args.store, neo4j_uri=args.neo4j, host=args.host, port=args.port)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="govkg", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -245,6 +252,12 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("demo", help="print a summary of a store and answers to a few queries")
     _store_args(p)
     p.set_defaults(func=cmd_demo)
+
+    p = sub.add_parser("serve", help="run the HTTP API (docs at /docs)")
+    _store_args(p)
+    p.add_argument("--host", default="127.0.0.1", help="address to listen on (default: this machine only)")
+    p.add_argument("--port", type=int, default=8000)
+    p.set_defaults(func=cmd_serve)
     return parser
 
 
