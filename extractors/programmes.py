@@ -29,7 +29,7 @@ from govkg.extractors.patterns import programmes as pat
 from govkg.extractors.records import ProgrammeMention
 
 Span = tuple[int, int]
-_QUOTE_CHARS = re.compile(r"[“”「」『』\"]")
+_QUOTE_CHARS = re.compile(r"[“”「」『』〝〞\"]")
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,9 +12,11 @@ import re
 
 HAN = r"\u4e00-\u9fff"
 
-# A quoted term: “…”, 「…」, 『…』 or straight quotes, on one line, at most 40 characters.
+# A quoted term: “…”, 「…」, 『…』, 〝…〞 or straight quotes, on one line, at most 40 characters.
 #   "深化“放管服”改革" -> 放管服;  "推行「一网通办」" -> 一网通办
-QUOTED = re.compile(r"“([^“”\n]{1,40})”|「([^「」\n]{1,40})」|『([^『』\n]{1,40})』|\"([^\"\n]{1,40})\"")
+QUOTED = re.compile(
+    r"“([^“”\n]{1,40})”|「([^「」\n]{1,40})」|『([^『』\n]{1,40})』|〝([^〝〞\n]{1,40})〞|\"([^\"\n]{1,40})\""
+)
 
 # What may stand between two quotes of one run (“A”“B”、“C”): nothing, 、 or 和/及/与.
 #   "落实“只进一门”“一窗受理”“最多跑一次”要求" is one run of three.

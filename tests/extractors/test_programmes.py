@@ -103,6 +103,8 @@ def test_unquoted_programmes(sentence: str, expected: str) -> None:
     "sentence",
     [
         "今年是“十四五”规划开局之年。",  # plan period
+        "谋划“十五五”时期改革。",  # plan period, also before a head noun
+        "开展“最美法治人物”推选活动。",  # a selection of honours
         "增强“四个意识”,坚定“四个自信”。",  # numbered political formula
         "聚焦“八大行动”“三地建设”。",  # numbered strategic formula
         "深入学习“习近平法治思想”。",  # doctrine
@@ -201,6 +203,7 @@ def test_tables_are_well_formed() -> None:
     for rule in PR.excluded():
         assert rule.where in ("term", "before", "after") and rule.scope in ("bare", "any")
     assert P.QUOTED.search("推行「一网通办」").group(2) == "一网通办"
+    assert P.QUOTED.search("推行〝一网通办〞").group(4) == "一网通办"
 
 
 # ---------------------------------------------------------------- seeds and 042 (../shared, read in place)
