@@ -3,7 +3,8 @@
 ``parse_number`` turns one written number into its value:
     "56" -> 56, "1,234" -> 1234, "62.17" -> 62.17, "两" -> 2, "十二" -> 12,
     "一百零五" -> 105, "三千五百" -> 3500, "3.1万" -> 31000, "4.46万" -> 44600,
-    "80万" -> 800000, "两千万" -> 20000000, "1.2亿" -> 120000000, "二〇二一" -> 2021.
+    "80万" -> 800000, "两千万" -> 20000000, "1.2亿" -> 120000000, "2千" -> 2000,
+    "二〇二一" -> 2021.
 Values are exact (decimal arithmetic, so 3.1万 is 31000, not 31000.000000000004)
 and integral values come back as ``int``.
 """
@@ -19,6 +20,8 @@ CN_DIGITS: dict[str, int] = {
 CN_SMALL_UNITS: dict[str, int] = {"十": 10, "百": 100, "千": 1000}
 MULTIPLIERS: dict[str, int] = {"万": 10_000, "亿": 100_000_000}
 CN_NUMERAL_CHARS = "".join(CN_DIGITS) + "".join(CN_SMALL_UNITS) + "".join(MULTIPLIERS)
+# Chinese words that scale Arabic digits: 3.1万, 1.2亿, 2千.
+ARABIC_MULTIPLIERS: dict[str, int] = {"千": 1000, **MULTIPLIERS}
 
 
 def parse_number(written: str) -> int | float | None:
@@ -27,8 +30,8 @@ def parse_number(written: str) -> int | float | None:
     if not s:
         return None
     mult = 1
-    if s[-1] in MULTIPLIERS and len(s) > 1 and not _is_chinese(s):
-        mult, s = MULTIPLIERS[s[-1]], s[:-1]  # 3.1万: Arabic digits with a Chinese multiplier
+    if s[-1] in ARABIC_MULTIPLIERS and len(s) > 1 and not _is_chinese(s):
+        mult, s = ARABIC_MULTIPLIERS[s[-1]], s[:-1]  # 3.1万: Arabic digits with a Chinese multiplier
     value = _parse_arabic(s) if s[0].isdigit() else _parse_chinese(s)
     if value is None:
         return None

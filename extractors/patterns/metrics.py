@@ -29,8 +29,9 @@ ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
 CHINESE = r"[零〇一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿]*"
 
 # Words before the number that make it approximate, longest first: 超过600项, 近480批次.
-APPROX_BEFORE = r"将近|接近|大约|超过|约|近|超|逾"
-# Between the number and its unit: 80余万件, 180多件, 27.8万余条.
+APPROX_BEFORE = r"将近|接近|大约|超过|约|(?<![最附])近|超|逾"  # not 最近3次, 附近
+# Between the number and its unit: 80余万件, 180多件, 27.8万余条 (the multiplier
+# 万/亿, or 千 after Arabic digits as in 2千余人, sits between them too).
 APPROX_MID = r"余|多"
 # After the unit: 98%以上, 300人左右.
 APPROX_AFTER = r"以上|左右|之多"
@@ -62,7 +63,7 @@ def quantity_pattern(units: Iterable[tuple[str, str]]) -> re.Pattern[str]:
         rf"(?:{PERCENT_WORDS}|"
         rf"(?<![\d.+零〇一二两三四五六七八九十百千万亿])"
         rf"(?P<num>{ARABIC}|{CHINESE})"
-        rf"(?P<mid>{APPROX_MID})?(?P<mult>[万亿])?(?P<mid2>{APPROX_MID})? ?"
+        rf"(?P<mid>{APPROX_MID})?(?P<mult>[万亿]|(?<=\d)千)?(?P<mid2>{APPROX_MID})? ?"
         rf"(?P<unit>{alts}))"
         rf"(?P<after>{APPROX_AFTER})?"
     )

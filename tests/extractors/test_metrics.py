@@ -57,6 +57,7 @@ def pairs(text: str) -> list[tuple[float, str]]:
         ("征求法律意见335件次。", [(335, "件次")]),
         ("直接取消审批9项、审批改为备案2项。", [(9, "项"), (2, "项")]),  # a list is several metrics
         ("抽查企业40家次。", [(40, "家次")]),
+        ("培训网格员2千余人。", [(2000, "人")]),
     ],
 )
 def test_quantities(text: str, expected: list[tuple[float, str]]) -> None:
@@ -75,6 +76,7 @@ def test_quantities(text: str, expected: list[tuple[float, str]]) -> None:
         ("受理投诉逾百件。", None),  # 百 alone is not a number: no quantity at all
         ("参加培训300人左右。", "约"),
         ("办理案件56件。", None),
+        ("最近3次会议均研究法治工作。", None),  # 最近 is not 近
     ],
 )
 def test_approx(text: str, approx: str | None) -> None:
@@ -129,6 +131,7 @@ def test_every_unit_row(surface: str, unit: str) -> None:
         "位居全省前三名。",  # a rank
         "实现一次性告知。",
         "修订条例3条例。",  # 条例 is not 条 + 例
+        "打造15分钟公共法律服务圈。",  # a service-radius formula
     ],
 )
 def test_not_metrics(text: str) -> None:

@@ -112,3 +112,7 @@ def test_wan_and_yi_expand_exactly(d: Decimal) -> None:
 def test_chinese_with_multiplier(n: int, mult: str) -> None:
     scale = 10_000 if mult == "万" else 100_000_000
     assert parse_number(to_chinese(n) + mult) == n * scale
+
+
+def test_arabic_thousands_word() -> None:
+    assert parse_number("2千") == 2000
