@@ -99,6 +99,19 @@ def _find(doc: Document, report: ReportMeta, targets: bool) -> tuple[MetricMenti
         next_start = matches[i + 1].start() if i + 1 < len(matches) else len(text)
         year = _default_year(doc, report, m) if targets else report.year
         out.extend(_split_rates(doc, _mention(doc, m, prev_end, next_start, year)))
+    return _distinct(out)
+
+
+def _distinct(mentions: list[MetricMention]) -> tuple[MetricMention, ...]:
+    """Each fact once: a figure repeated with the same words (a summary restating the
+    body, a page scraped twice) is one metric; the first mention carries provenance."""
+    seen: set[tuple[float, str, str, str | None]] = set()
+    out = []
+    for m in mentions:
+        key = (m.value, m.unit, m.raw, m.indicator)
+        if key not in seen:
+            seen.add(key)
+            out.append(m)
     return tuple(out)
 
 

@@ -375,3 +375,8 @@ def test_targets_are_kept_apart() -> None:
         (10, "期", 2024),
     ]
     assert targets[1].indicator == "行政机关负责人出庭应诉率"
+
+
+def test_a_restated_figure_is_one_metric() -> None:
+    text = "全年共办理行政复议案件56件。\n全年共办理行政复议案件56件。\n市本级共办理行政复议案件56件。"
+    assert [m.raw for m in metrics(text)] == ["全年共办理行政复议案件", "市本级共办理行政复议案件"]
