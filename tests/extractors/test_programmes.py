@@ -49,6 +49,7 @@ def names(text: str) -> set[str]:
         ("“互联网+督查”成效明显。", "互联网+督查"),
         # bare quotes: a numeral formula
         ("“三色预警”覆盖全区。", "三色预警"),
+        ("“一企一策”帮扶到位。", "一企一策"),
         # bare quotes: a parallel enumeration (items share their first or last character)
         ("以“大走访、大调解、大服务”为抓手。", "大走访、大调解、大服务"),
         ("全面推行“马上办、网上办、就近办、一次办、自助办”。", "马上办、网上办、就近办、一次办、自助办"),
