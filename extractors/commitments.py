@@ -30,6 +30,7 @@ from govkg.extractors.records import (
     LawMention,
     MetricMention,
     ProgrammeMention,
+    Provenance,
     ReportMeta,
 )
 
@@ -295,14 +296,34 @@ def _concerns(
     programmes: tuple[ProgrammeMention, ...],
     metrics: tuple[MetricMention, ...],
 ) -> tuple[Concern, ...]:
-    """The programmes, laws and indicators named inside an item's span, each once, in text order."""
-    found: list[tuple[int, Concern]] = indicator_words(text, start, end)
-    found += [(p.prov.start, Concern("Programme", p.name)) for p in programmes if start <= p.prov.start < end]
-    found += [(x.prov.start, Concern("Law", x.title)) for x in laws if start <= x.prov.start < end]
-    found += [(m.prov.start, Concern("Indicator", m.indicator))
+    """The programmes, laws and indicators named inside an item's span, each once, in text order;
+    a name inside a longer one (全代办 in “承诺制+标准地+全代办”改革) is not named on its own."""
+    found: list[tuple[int, int, Concern]] = [(a, a, c) for a, c in indicator_words(text, start, end)]
+    for p in programmes:
+        span = _named_at(text, start, end, p.prov, (p.surface, p.name, *p.aliases))
+        if span:
+            found.append((*span, Concern("Programme", p.name)))
+    for x in laws:
+        span = _named_at(text, start, end, x.prov, (x.surface, x.title))
+        if span:
+            found.append((*span, Concern("Law", x.title)))
+    found += [(m.prov.start, m.prov.end, Concern("Indicator", m.indicator))
               for m in metrics if m.indicator and start <= m.prov.start < end]  # fmt: skip
     out: list[Concern] = []
-    for _, c in sorted(found, key=lambda x: x[0]):
-        if c not in out:
+    for a, b, c in sorted(found, key=lambda x: (x[0], -x[1])):
+        inside = any(a2 <= a and b <= b2 and (a2, b2) != (a, b) for a2, b2, _ in found)
+        if c not in out and not inside:
             out.append(c)
     return tuple(out)
+
+
+def _named_at(
+    text: str, start: int, end: int, prov: Provenance, forms: tuple[str, ...]
+) -> tuple[int, int] | None:
+    """Where an item names a programme or law: its mention's own span, or, since the other
+    stages list each fact once (at its first mention, often in the measures section), the
+    first place one of its written forms occurs in the item."""
+    if start <= prov.start < end:
+        return prov.start, prov.end
+    hits = [(i, i + len(f)) for f in forms if len(f) >= 2 and (i := text.find(f, start, end)) >= 0]
+    return min(hits, default=None)

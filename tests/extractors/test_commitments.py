@@ -166,10 +166,8 @@ def test_find_commitments_text_provenance_and_concerns():
             start = text.index(surface, start + 1)
         return doc.provenance(start, start + len(surface))
 
-    programmes = (
-        ProgrammeMention("放管服改革", prov=prov("“放管服”改革", 0)),  # in measures: not an item's
-        ProgrammeMention("放管服改革", prov=prov("“放管服”改革", 1)),
-    )
+    # listed once, at its first mention in the measures section: still named by item (一)
+    programmes = (ProgrammeMention("放管服改革", surface="“放管服”改革", prov=prov("“放管服”改革", 0)),)
     laws = (
         LawMention(
             "某县行政规范性文件管理办法", "policy_document", prov=prov("《某县行政规范性文件管理办法》")
@@ -254,3 +252,20 @@ def test_rate_indicator_words(item, expected):
     assert all(c.label == "Indicator" for _, c in indicator_words(item, 0, len(item)))
     if not expected:
         assert names == set()
+
+
+def test_a_name_inside_a_longer_one_is_not_a_concern_of_its_own():
+    text = "某县报告\n一、下一年度工作安排\n(一)推行“容缺受理+全代办”改革。\n(二)深化执法改革。\n"
+    doc = build_document(text, "t.txt")
+    outer = doc.text.index("“容缺受理+全代办”改革")
+    inner = doc.text.index("全代办")
+    programmes = (
+        ProgrammeMention(
+            "容缺受理+全代办改革", surface="“容缺受理+全代办”改革", prov=doc.provenance(outer, outer + 13)
+        ),
+        ProgrammeMention("全代办", surface="全代办", prov=doc.provenance(inner, inner + 3)),
+    )
+    got = find_commitments(
+        doc, ReportMeta(id="t", title="", jurisdiction=None, year=2023), (), programmes, ()
+    )
+    assert got[0].concerns == (Concern("Programme", "容缺受理+全代办改革"),)
