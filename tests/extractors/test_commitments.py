@@ -261,7 +261,9 @@ def test_a_name_inside_a_longer_one_is_not_a_concern_of_its_own():
     inner = doc.text.index("全代办")
     programmes = (
         ProgrammeMention(
-            "容缺受理+全代办改革", surface="“容缺受理+全代办”改革", prov=doc.provenance(outer, outer + 13)
+            "容缺受理+全代办改革",
+            surface="“容缺受理+全代办”改革",
+            prov=doc.provenance(outer, outer + len("“容缺受理+全代办”改革")),
         ),
         ProgrammeMention("全代办", surface="全代办", prov=doc.provenance(inner, inner + 3)),
     )
