@@ -7,8 +7,9 @@ A role is a title from ``data/role_titles.tsv`` read in its sentence:
   敬春梅); placeholders (XXX, 某某) leave the role without a person;
 - titles joined by 、 share the holder named after the last one
   (区党工委书记、管委会主任杨广志: one person, two roles);
-- "由A、B任组长" gives A and B the group's position (领导小组组长), the group
-  named in the same sentence;
+- "由A、B任组长" / "以A为主任、B和C为副主任" gives the holders listed together
+  the group's position (领导小组组长, 委员会副主任), the group named in the same
+  sentence;
 - a title that modifies a noun (主任办公会议, 市长热线), a title inside
   《》, and titles after 各 (各办公室主任) are not roles.
 
@@ -209,7 +210,7 @@ def group_roles(
         m = P.GROUP_ASSIGN.match(sentence, h.after)
         if not m:
             nxt = hits[i + 1] if i + 1 < len(hits) else None
-            if nxt is None or sentence[h.after : nxt.start] not in ("、", "和", "及"):
+            if nxt is None or not P.LISTED_GAP.fullmatch(sentence[h.after : nxt.start]):
                 pending = []  # the next holder is not listed together with this one
             continue
         group = _group(sentence)

@@ -42,6 +42,10 @@ LEVEL_CHARS = "省市县区州旗乡镇"
 # "以区长为组长", "分管副镇长沈佳琪任副组长", "镇长为第一副组长".  Groups: rank (常务/第一), 副, position.
 GROUP_ASSIGN = re.compile(r"(?:同志)?(?:任|为|担任|兼任)(常务|第一)?(副)?(组长|主任|指挥长)")
 
+# Between holders listed together before such a position: "党委书记A、镇长B任组长",
+# "镇长和镇人大主席为常务副主任" (the next title's level prefix may stand between).
+LISTED_GAP = re.compile(r"(?:、|和|及|与)[^、,，。;；:：()（）\s]{0,8}")
+
 # The kind of group such a position belongs to, searched in the same sentence:
 #   "…为成员的法治政府建设工作领导小组" -> 领导小组;  "成立依法治县委员会" -> 委员会
 GROUP_WORD = re.compile(r"领导小组|工作小组|工作专班|委员会|指挥部")

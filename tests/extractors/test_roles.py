@@ -106,6 +106,10 @@ def test_titles_and_holders(sentence, expected, seg):
                 ("委员会常务副主任", None),
             },
         ),
+        (
+            "成立依法治镇委员会,镇长和镇人大主席为副主任",
+            {("镇长", None), ("人大主席", None), ("委员会副主任", None)},
+        ),
         # no group word in the sentence: no group position
         ("由县长任组长", {("县长", None)}),
     ],
