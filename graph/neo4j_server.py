@@ -65,9 +65,8 @@ __all__ = [
 NEO4J_VERSION = "5.26.30"
 LOCAL_USER = "neo4j"
 LAUNCHER_CLASS = "org.govkg.neo4j.Launcher"
-PASSWORD_ENV = (
-    "GOVKG_NEO4J_LAUNCHER_PASSWORD"  # how the password reaches the JVM (not via argv: ps shows that)
-)
+# How the password reaches the JVM: the environment, not argv, which `ps` shows to everyone.
+PASSWORD_ENV = "GOVKG_NEO4J_LAUNCHER_PASSWORD"
 MIN_JAVA = 17
 BUILD_TIMEOUT = 1800.0  # the first build downloads ~140 MB from Maven Central
 STOP_TIMEOUT = 60.0
@@ -295,6 +294,7 @@ def _ensure_built(paths: _Paths) -> Path:
     cmd = [
         mvn,
         "-B",
+        "-Dstyle.color=never",
         "-f",
         str(pom),
         f"-Dmaven.repo.local={paths.m2}",
@@ -565,7 +565,6 @@ def start(
                 stale.unlink()
 
         java = _java()
-        _ensure_built(paths)
         for port, what, knob in (
             (bolt, "Bolt", "GOVKG_NEO4J_BOLT_PORT"),
             (http, "HTTP", "GOVKG_NEO4J_HTTP_PORT"),
@@ -578,6 +577,7 @@ def start(
                 )
         if bolt == http:
             raise StoreUnavailableError(f"Bolt and HTTP cannot share port {bolt}")
+        _ensure_built(paths)
 
         env = dict(os.environ)
         cmd_auth: list[str] = []
