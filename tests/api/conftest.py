@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
+from pydantic import SecretStr
 
 from govkg.api.main import create_app
 from govkg.errors import StoreUnavailableError
@@ -20,6 +21,8 @@ API_KEY = "test-key-0123456789"
 
 def make_settings(**changes: object) -> Settings:
     """The environment's settings (cache dir: the pkuseg model), with no Neo4j, key or CORS unless given."""
+    if isinstance(changes.get("api_key"), str):  # model_copy does not validate: wrap it as the settings would
+        changes["api_key"] = SecretStr(changes["api_key"])  # type: ignore[arg-type]
     base = Settings()
     return base.model_copy(update={"neo4j_uri": None, "api_key": None, "cors_origins": [], **changes})
 
