@@ -135,6 +135,7 @@ class Gazetteer:
         self._index: dict[str, list[_Entry]] = defaultdict(list)
         ethnic = tuple(sorted((r[0] for r in _rows("ethnic_groups.tsv")), key=len, reverse=True))
         self._common = {r[0] for r in _rows("place_common_words.tsv")}
+        self._not_names = tuple(r[0] for r in _rows("not_place_words.tsv"))
         for province in areas if areas is not None else AREAS:
             self._add(province, None, ethnic)
         self._lengths: dict[str, tuple[int, ...]] = {}
@@ -187,6 +188,13 @@ class Gazetteer:
             return False
         return key == context or key in self.ancestors(context) or context in self.ancestors(key)
 
+    def _near(self, place: Place, context: str | None) -> bool:
+        """``place`` is the context, above it, or right under it (a guarded name needs this much:
+        a province's report does not make every county's short form a mention)."""
+        if not context:
+            return False
+        return place.key == context or place.key in self.ancestors(context) or place.parent_key == context
+
     def _context_key(self, context: str | Place | None) -> str | None:
         if isinstance(context, Place):
             return context.key or None
@@ -196,6 +204,15 @@ class Gazetteer:
             found = self.lookup(context)
             return found.key if found else None
         return None
+
+    def written_forms(self, place: Place) -> tuple[str, ...]:
+        """Ways a place may be written: its name, short forms, and a zone's abbreviated suffix
+        (XX综合保税区 -> XX综保区, XX高新技术产业开发区 -> XX高新区)."""
+        forms = [place.name, *place.aliases]
+        for suf in self.suffixes:
+            if suf.canonical != suf.suffix and place.name.endswith(suf.canonical):
+                forms.append(place.name[: -len(suf.canonical)] + suf.suffix)
+        return tuple(dict.fromkeys(f for f in forms if len(f) >= 2))
 
     # ---- lookup ---------------------------------------------------------------------------------
 
@@ -260,17 +277,16 @@ class Gazetteer:
 
     def _resolve(self, spans: list[_Span], ctx: str | None, strict: bool) -> list[_Span]:
         named = {s.entries[0].key for s in spans if len(s.entries) == 1 and not s.entries[0].guarded}
-        anchors = named | {a for k in named for a in self.ancestors(k)}
         prev: _Span | None = None
         for span in spans:
             prefix = prev.place.key if prev and prev.place and prev.end == span.start else None
-            place = self._choose(span.entries, ctx, anchors, prefix)
+            place = self._choose(span.entries, ctx, named, prefix)
             if place is not None:
                 entry = next((e for e in span.entries if e.key == place.key), span.entries[0])
                 span.guard_ok = (
                     not entry.guarded
                     or prefix in self.ancestors(place.key)
-                    or self.related(place.key, ctx)
+                    or self._near(place, ctx)
                     or (entry.short and place.parent_key in named)  # 南充 … 南部: a county of a named city
                 )
                 span.place = place
@@ -292,6 +308,7 @@ class Gazetteer:
             lambda k: prefix is not None and prefix in self.ancestors(k),
             lambda k: self.places[k].level == "province",  # 河北 is 河北省 before 天津's 河北区
             lambda k: self.related(k, ctx),
+            lambda k: self.places[k].parent_key in anchors,  # its city is named in the text
             lambda k: bool(anchors & set(self.ancestors(k))),
         ):
             hits = [k for k in keys if test(k)]
@@ -319,83 +336,91 @@ class Gazetteer:
         return out
 
     def _rule_places(self, text: str, spans: list[_Span], alone: bool) -> list[tuple[int, int, Place]]:
-        known = [s for s in spans if s.place is not None]
-        ends = {s.end: s for s in known}
-        covered = [(s.start, s.end) for s in spans]
+        """Townships, zones and villages, left to right: each one found may be the parent written
+        before the next (XX镇XX村)."""
+        ends = {s.end: (s.start, s.end, s.place) for s in spans if s.place is not None}
+        covered = [
+            (s.start, s.end) for s in spans if s.place is not None
+        ]  # 孝丰镇: 丰镇 alone is unconfirmed
         out: list[tuple[int, int, Place]] = []
         for m in self._suffix_re.finditer(text):
             if any(a <= m.start() and m.end() <= b for a, b in covered):
                 continue
             found = self._suffix_place(text, m.start(), m.end(), self._suffix_of[m.group()], ends, alone)
             if found:
-                out.extend(found)
-        out += self._listed(text)
+                out.append(found)
+                ends[found[1]] = found
+        out += self._listed(text, {(s.start, s.end) for s in spans if s.place is not None})
         return _repeat_known_names(text, _qualify_bare(out))
 
-    def _suffix_place(self, text: str, ss: int, se: int, suf: _Suffix, ends: dict[int, _Span],
-                      alone: bool) -> list[tuple[int, int, Place]]:  # fmt: skip
+    def _suffix_place(self, text: str, ss: int, se: int, suf: _Suffix, ends: dict[int, tuple[int, int, Place]],
+                      alone: bool) -> tuple[int, int, Place] | None:  # fmt: skip
         """A place ending in a suffix at [ss, se): after a known place, or a bare name with evidence."""
         zone = suf.level == "zone"
         for gap in range(0, 5):
             prefix = ends.get(ss - gap)
-            if prefix is None or prefix.place is None:
-                continue
             middle = text[ss - gap : ss]
-            if not _name_ok(middle, zone, allow_empty=zone and suf.suffix != "新区") or 0 < len(middle) < 2:
+            if prefix is None or 0 < len(middle) < 2:
                 continue
-            return [self._under(prefix, middle, text[ss:se], suf, zone, text)]
-        for n in (4, 3, 2) if zone else (3, 2):
+            if _name_ok(middle, zone, allow_empty=zone and suf.suffix != "新区"):
+                return self._under(prefix, middle, text[ss:se], suf, zone, text)
+        for n in (3, 2):
             start = ss - n
-            if start < 0 or not _name_ok(text[start:ss], zone, allow_empty=False):
+            name = text[start:ss]
+            if start < 0 or not _name_ok(name, zone, allow_empty=False):
                 continue
-            if not P.BEFORE_NAME.search(text[max(0, start - 2) : start]):
+            before = text[max(0, start - 3) : start]
+            if not (P.BEFORE_NAME.search(before) or P.PRONOUN_BEFORE.search(before)):
                 continue
-            if _evidence_after(text, se, alone):
-                name = text[start:ss] + suf.canonical
-                aliases = (text[start:se],) if text[start:se] != name else ()
-                return [(start, se, Place(name, suf.level, key=name, aliases=aliases))]
-        return []
+            if name.startswith(self._not_names) or name.endswith(self._not_names):
+                continue  # 落实镇政府…: a verb before 镇政府, not a town's name
+            if _evidence_after(text, se, alone) or _listed_with(text, start, se, suf.level):
+                full = name + suf.canonical
+                aliases = (text[start:se],) if text[start:se] != full else ()
+                return (start, se, Place(full, suf.level, key=full, aliases=aliases))
+        return None
 
-    def _under(self, prefix: _Span, middle: str, written: str, suf: _Suffix, zone: bool,
+    def _under(self, prefix: tuple[int, int, Place], middle: str, written: str, suf: _Suffix, zone: bool,
                text: str) -> tuple[int, int, Place]:  # fmt: skip
         """A zone or township written right after its parent (大同经济技术开发区, 徐闻县下桥镇)."""
-        parent = prefix.place
-        assert parent is not None
+        p_start, p_end, parent = prefix
         if zone:
-            start = prefix.start
-            name = text[prefix.start : prefix.end] + middle + suf.canonical
+            start = p_start
+            name = text[p_start:p_end] + middle + suf.canonical
             key = f"{parent.key}/{middle or suf.canonical}"
         else:
-            start = prefix.end
+            start = p_end
             name = middle + suf.canonical
             key = f"{parent.key}/{name}"
-        surface = text[start : prefix.end + len(middle) + len(written)]
+        surface = text[start : p_end + len(middle) + len(written)]
         aliases = tuple(
             a for a in dict.fromkeys((surface, parent.name + middle + suf.canonical)) if a != name
         )
-        level = suf.level
-        return (start, start + len(surface), Place(name, level, None, parent.name, parent.key, key, aliases))
+        return (
+            start,
+            start + len(surface),
+            Place(name, suf.level, None, parent.name, parent.key, key, aliases),
+        )
 
-    def _listed(self, text: str) -> list[tuple[int, int, Place]]:
-        """Townships in a counted list: 城关、河口等五个乡镇 -> 城关, 河口 (suffix from the count word)."""
+    def _listed(self, text: str, resolved: set[tuple[int, int]]) -> list[tuple[int, int, Place]]:
+        """Townships in a counted list: 城关、河口等五个乡镇 -> 城关, 河口 (suffix from the count word).
+        A name the gazetteer resolved there (a county in the list) is left to it."""
         out = []
         for m in P.NAME_LIST.finditer(text):
             word = m.group(2)
-            suffix = (
-                "街道"
-                if word.endswith("街道")
-                else {"镇": "镇", "乡": "乡", "村": "村", "社区": "社区"}.get(word, "")
-            )
+            suffix = "街道" if word.endswith("街道") else _COUNT_WORD_SUFFIX.get(word, "")
             level = "village" if suffix in ("村", "社区") else "township"
             pos = m.start(1)
             for name in m.group(1).split("、"):
-                if _name_ok(name, False, allow_empty=False) and name not in self._index:
+                if _name_ok(name, False, allow_empty=False) and (pos, pos + len(name)) not in resolved:
                     full = name + suffix
                     aliases = (name,) if full != name else ()
                     out.append((pos, pos + len(name), Place(full, level, key=full, aliases=aliases)))
                 pos += len(name) + 1
         return out
 
+
+_COUNT_WORD_SUFFIX = {"镇": "镇", "乡": "乡", "村": "村", "社区": "社区"}  # 乡镇, 镇街: suffix unknown
 
 _PLACEHOLDER_LEVEL = {"省": "province", "自治区": "province", "自治州": "prefecture", "州": "prefecture",
                       "县": "county", "区": "county", "旗": "county", "街道": "township", "镇": "township",
@@ -415,9 +440,15 @@ def _evidence_after(text: str, end: int, alone: bool) -> bool:
     """What follows a bare name shows it is a place: an organisation, a year, an alias note."""
     if alone and end == len(text):
         return True
-    return bool(
-        P.ORG_AFTER.match(text, end) or P.YEAR_AFTER.match(text, end) or P.ALIAS_AFTER.match(text, end)
-    )
+    return any(p.match(text, end) for p in (P.ORG_AFTER, P.YEAR_AFTER, P.ALIAS_AFTER, P.HONOUR_AFTER))
+
+
+def _listed_with(text: str, start: int, end: int, level: str) -> bool:
+    """The name is an item of a 、-list of places of its family (城关镇、河口镇)."""
+    after, before = P.LIST_NEXT.get(level), P.LIST_PREV.get(level)
+    if after is None or before is None:
+        return False
+    return bool(after.match(text, end) or before.search(text[max(0, start - 6) : start]))
 
 
 def _qualify_bare(found: list[tuple[int, int, Place]]) -> list[tuple[int, int, Place]]:

@@ -101,8 +101,13 @@ def _mention(doc: Document, g: Gazetteer, grp: _Group, about: Place | None) -> J
     )  # fmt: skip
 
 
-def _about_fallback(doc: Document, about: Place) -> _Group | None:
-    """The report's own place when its name is never written: provenance on 我区/全县."""
+def _about_fallback(doc: Document, gazetteer: Gazetteer, about: Place) -> _Group | None:
+    """The report's own place when no mention was found for it: a written form of its name
+    (XX综保区 for XX综合保税区), else provenance on 我区/全县."""
+    for form in gazetteer.written_forms(about):
+        i = doc.text.find(form)
+        if i >= 0:
+            return _Group(about, i, i + len(form), [form])
     m = OWN_PRONOUN.search(doc.text)
     return _Group(about, m.start(), m.end(), []) if m else None
 
@@ -114,6 +119,6 @@ def find_jurisdictions(
     context = about.key if about and about.adcode else (about.parent_key if about else None)
     groups = _group(doc, gazetteer.find(doc.text, context=context), about)
     if about and about.key != NATION.key and not any(grp.place.key == about.key for grp in groups):
-        fallback = _about_fallback(doc, about)
+        fallback = _about_fallback(doc, gazetteer, about)
         groups = [fallback, *groups] if fallback else groups
     return tuple(_mention(doc, gazetteer, grp, about) for grp in groups)

@@ -211,8 +211,12 @@ def find_jurisdiction(doc: Document, gazetteer: Gazetteer, title: str | None) ->
     if place is None:
         return None, subject
     place = _first_name(_resolved(place, mentions), mentions)
-    if place.level == "township" and not place.parent_key:
-        parent = _most_named(mentions, ("county",))
+    if place.level in ("township", "zone") and not place.parent_key:
+        # the next level up: a township's county; a zone's most named county, city or province
+        levels = (
+            (("county",),) if place.level == "township" else (("county",), ("prefecture",), ("province",))
+        )
+        parent = next((p for lv in levels if (p := _most_named(mentions, lv))), None)
         place = with_parent(place, parent) if parent else place
     return place, subject
 

@@ -75,3 +75,16 @@ LEVEL_PRONOUN = re.compile(r"[全我本该各](?:省|市|县|区|州|旗|乡|镇
 # A name that the text introduces with a short alias is a proper name:
 #   "青山湾新区(以下简称“新区”)" -> 青山湾新区
 ALIAS_AFTER = re.compile(r"\s*\(以下简称")
+
+# An honour given to a place names it: "青山村被评为全国民主法治示范村", "白马镇荣获…", "获评…".
+HONOUR_AFTER = re.compile(r"被(?:评为|命名为|授予|确定为|列为|表彰为)|获评|荣获|入选|成功创建|创成")
+
+# Suffixes of one family: items of a 、-list share a family ("城关镇、河口镇、青石乡").
+_FAMILIES = {"township": r"街道|民族乡|镇|乡|苏木", "village": r"社区|村|嘎查"}
+# The next item of such a list, right after a name's suffix: "城关镇、河口镇" -> "、河口镇".
+LIST_NEXT = {lvl: re.compile(rf"、{_NAME_CHAR}{{2,3}}(?:{fam})") for lvl, fam in _FAMILIES.items()}
+# The previous item of such a list, right before a name: "城关镇、河口镇" -> "城关镇、" before 河口.
+LIST_PREV = {lvl: re.compile(rf"{_NAME_CHAR}{{2}}(?:{fam})、$") for lvl, fam in _FAMILIES.items()}
+
+# A phrase that ends right before a name: a level pronoun ("全县青石乡…", "我镇白马村…").
+PRONOUN_BEFORE = re.compile(r"[全我本该](?:省|市|县|区|旗|乡|镇|街道)$")

@@ -11,9 +11,10 @@ import re
 # A title line: names the rule-of-law work and ends with 报告 or 情况, short, not a sentence.
 #   "青山区2023年法治政府建设年度报告" / "关于白马镇2022年度法治政府建设工作的报告" /
 #   "XX省人民政府2024年度法治政府建设工作情况" / "关于XX县法治政府建设情况的调研报告"
+# A government's general work report has a title too: "XX区2023年政府工作报告".
 # A title glued to the first sentence ("…情况的报告2023年,省政府坚持…") ends before the year.
 TITLE = re.compile(
-    r"^(?P<title>[^。!?;]{0,60}?(?:法治|依法行政|法制)[^。!?;]{0,30}?(?:报告|情况))"
+    r"^(?P<title>[^。!?;]{0,60}?(?:法治|依法行政|法制|政府工作)[^。!?;]{0,30}?(?:报告|情况))"
     r"(?=\s*$|\s*(?:19|20)\d\d\s*年[,，])"
 )
 

@@ -1,0 +1,199 @@
+"""Gazetteer: GB/T 2260 names, short forms, ambiguity, guarded names and suffix rules.
+
+Sentences are our own (the places are real, so their adcodes resolve).
+"""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from govkg.extractors.gazetteer import Gazetteer, load_gazetteer, short_forms
+
+
+@pytest.fixture(scope="module")
+def gaz() -> Gazetteer:
+    return load_gazetteer()
+
+
+def found(gaz: Gazetteer, text: str, context: str | None = None) -> set[tuple[str, str]]:
+    """(surface, name) of every place found."""
+    return {(text[s:e], p.name) for s, e, p in gaz.find(text, context=context)}
+
+
+def names(gaz: Gazetteer, text: str, context: str | None = None) -> set[str]:
+    return {p.name for _, _, p in gaz.find(text, context=context)}
+
+
+def test_builds_fast_and_is_cached() -> None:
+    t = time.perf_counter()
+    Gazetteer()
+    assert time.perf_counter() - t < 1.0  # about 0.2 s; generous for a busy machine
+    assert load_gazetteer() is load_gazetteer()
+
+
+@pytest.mark.parametrize(
+    ("name", "type_", "expected"),
+    [
+        ("山西省", "省", ("山西",)),  # 省 stripped
+        ("北京市", "直辖市", ("北京",)),
+        ("内蒙古自治区", "自治区", ("内蒙古",)),  # 蒙古 is an ethnic name, but 内 alone is too short
+        ("宁夏回族自治区", "自治区", ("宁夏",)),  # ethnic name with 族 stripped
+        ("新疆维吾尔自治区", "自治区", ("新疆",)),  # ethnic name without 族
+        ("延边朝鲜族自治州", "自治州", ("延边",)),
+        ("黔西南布依族苗族自治州", "自治州", ("黔西南",)),  # two ethnic names
+        ("乌兰察布市", "地级市", ("乌兰察布",)),
+        ("阿克苏地区", "地区", ("阿克苏",)),
+        ("天镇县", "县", ("天镇",)),
+        ("涉县", "县", ()),  # one-character stem: no short form
+        ("城区", "市辖区", ()),
+        ("滨海新区", "市辖区", ()),  # 新区 is the unit word
+    ],
+)
+def test_short_forms(name: str, type_: str, expected: tuple[str, ...]) -> None:
+    ethnic = ("朝鲜", "布依", "苗", "回", "维吾尔", "蒙古")
+    assert short_forms(name, type_, ethnic) == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "context", "expected"),
+    [
+        ("山西", None, ("山西省", "province", "140000", None)),
+        ("大同", None, ("大同市", "prefecture", "140200", "山西省")),
+        ("乌兰察布", None, ("乌兰察布市", "prefecture", "150900", "内蒙古自治区")),
+        ("天镇县", None, ("天镇县", "county", "140222", "大同市")),
+        ("吉林", None, ("吉林省", "province", "220000", None)),  # a province before its namesake city
+        ("深圳市光明区", None, ("光明区", "county", "440311", "深圳市")),  # qualified: the last one
+        ("阳泉市城区", None, ("城区", "county", "140302", "阳泉市")),  # a common word after its parent
+        ("龙华区", "深圳市", ("龙华区", "county", "440309", "深圳市")),  # ambiguous: context decides
+        ("龙华区", "460100", ("龙华区", "county", "460106", "海口市")),  # context as a key
+        ("鼓楼区", None, ("鼓楼区", "county", None, None)),  # ambiguous without context: no adcode
+        ("南部县太霞乡", None, ("太霞乡", "township", None, "南部县")),
+        ("白马镇", None, ("白马镇", "township", None, None)),  # a name given alone
+        ("青山湾综保区", None, ("青山湾综合保税区", "zone", None, None)),  # abbreviation expanded
+        ("XX市", None, ("XX市", "unknown", None, None)),
+        ("XXX省", None, ("XXX省", "province", None, None)),
+        ("全国", None, ("中华人民共和国", "unknown", None, None)),
+    ],
+)
+def test_lookup(gaz: Gazetteer, name: str, context: str | None, expected: tuple) -> None:
+    p = gaz.lookup(name, context)
+    assert p is not None
+    assert (p.name, p.level, p.adcode, p.parent_name) == expected
+
+
+@pytest.mark.parametrize("name", ["城区", "市场", "全市", "区域", "", "法治政府"])
+def test_lookup_not_a_place(gaz: Gazetteer, name: str) -> None:
+    assert gaz.lookup(name) is None
+
+
+def test_keys(gaz: Gazetteer) -> None:
+    assert gaz.lookup("太霞乡", None) is not None
+    assert gaz.lookup("南部县太霞乡").key == "511321/太霞乡"  # type: ignore[union-attr]
+    assert gaz.lookup("大同").key == "140200"  # type: ignore[union-attr]
+    assert gaz.lookup("XX市").anonymized  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # full names and short forms, with the short form's full name
+        ("与天津、内蒙古对接合作", {("天津", "天津市"), ("内蒙古", "内蒙古自治区")}),
+        ("贯彻落实习近平总书记视察山西重要讲话精神", {("山西", "山西省")}),
+        # a province's short form wins over a county's (河北区 is in 天津)
+        ("与天津、河北协同", {("天津", "天津市"), ("河北", "河北省")}),
+        # an ambiguous district resolved by the parent written before it
+        ("福州市鼓楼区", {("福州市", "福州市"), ("鼓楼区", "鼓楼区")}),
+        # placeholders keep their form
+        ("《XXX省法治政府建设实施纲要》", {("XXX省", "XXX省")}),
+        # a zone right after its city, with its rank word left out
+        ("国家级大同经济技术开发区", {("大同经济技术开发区", "大同经济技术开发区"), ("大同", "大同市")}),
+        # a zone's abbreviated suffix after a province-level city
+        ("天津滨海高新区", {("天津滨海高新区", "天津滨海高新技术产业开发区"), ("天津", "天津市")}),
+        # a township after its county, a village after its township
+        (
+            "安吉县天荒坪镇大溪村党支部",
+            {("安吉县", "安吉县"), ("安吉县天荒坪镇", "天荒坪镇"), ("天荒坪镇大溪村", "大溪村")},
+        ),
+        # a bare township with an organisation after it
+        ("，青石乡人民政府印发", {("青石乡", "青石乡")}),
+        # a bare township in a title, with the year after it
+        ("白马镇2023年法治政府建设年度报告", {("白马镇", "白马镇")}),
+        # a bare street office
+        ("在金桥街道办事处设立", {("金桥街道", "金桥街道")}),
+        # a list of townships of one family
+        (
+            "在城关镇、河口镇、青石乡开展试点",
+            {("城关镇", "城关镇"), ("河口镇", "河口镇"), ("青石乡", "青石乡")},
+        ),
+        # a counted list of names: the suffix comes from the count word
+        ("对金山、银河等五个街道", {("金山", "金山街道"), ("银河", "银河街道")}),
+        # an honour names a village
+        ("青山村被评为全国民主法治示范村", {("青山村", "青山村")}),
+        # a zone introduced with a short alias
+        ("青山湾新区(以下简称“新区”)坚持", {("青山湾新区", "青山湾新区")}),
+        # a name once recognised counts everywhere
+        ("白马镇人民政府。白马镇坚持依法行政", {("白马镇", "白马镇")}),
+    ],
+)
+def test_find(gaz: Gazetteer, text: str, expected: set[tuple[str, str]]) -> None:
+    assert found(gaz, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "市场监管局加强市民服务,市级部门和市直单位",  # 市 + a common word
+        "全市、全区、我县、本镇、省委、市委、县级",  # level words without a name
+        "城区、郊区、矿区的老旧小区",  # common words that are also district names
+        "推进城乡一体化,城镇和乡村建设,乡镇和街道",  # level words glued together
+        "组织各乡镇、街道开展普法",  # 各 is not a name
+        "落实镇政府法律顾问制度",  # a verb before 镇政府
+        "继续围绕新区党工委部署;今年新区管委会工作",  # time words and verbs before 新区
+        "确保社会长治久安",  # 长治 in a stock phrase
+        "进企业、进社区、进农村",  # one-character words before 社区/村
+        "京津冀协同发展,成渝地区双城经济圈",  # regions, not jurisdictions
+        "市人大常委会副主任XXX牵头",  # a person's placeholder
+        "创建全国法治政府建设示范区",  # a programme's title, no place before 示范区
+        "南部地区、北部山区",  # 南部 is a county's short form, here a direction
+        "下沉镇街,延伸到村社区",  # 镇街 is 镇 and 街道
+        "与海南区域合作",  # 区 followed by 域
+    ],
+)
+def test_find_nothing(gaz: Gazetteer, text: str) -> None:
+    assert names(gaz, text) == set()
+
+
+def test_guarded_short_form_needs_confirmation(gaz: Gazetteer) -> None:
+    # a county's short form counts when the full name is written elsewhere ...
+    assert "天镇县" in names(gaz, "天镇县人民政府。推进天镇发展")
+    # ... or its city is named ...
+    assert "南部县" in names(gaz, "南充市加快发展,落实南部工作")
+    # ... or the caller's context fixes it (a report about the county itself) ...
+    assert "天镇县" in names(gaz, "推进天镇发展", context="140222")
+    # ... but not alone, nor because a province far above it is the context
+    assert names(gaz, "推进天镇发展") == set()
+    assert "泰山区" not in names(gaz, "稳如泰山", context="370000")
+
+
+def test_one_char_stem_county_needs_its_parent(gaz: Gazetteer) -> None:
+    assert names(gaz, "创建法治政府建设示范县") == set()  # 范县 inside 示范县
+    assert "涉县" in names(gaz, "邯郸市涉县")
+
+
+def test_bare_name_joins_qualified(gaz: Gazetteer) -> None:
+    places = {p.key for _, _, p in gaz.find("天津滨海高新区2023年度报告。2023年,滨海高新区坚持")}
+    assert places == {"120000", "120000/滨海"}
+
+
+def test_written_forms(gaz: Gazetteer) -> None:
+    zone = gaz.lookup("青山湾综合保税区")
+    assert zone is not None
+    assert "青山湾综保区" in gaz.written_forms(zone)
+
+
+def test_offsets_point_at_the_surface(gaz: Gazetteer) -> None:
+    text = "2022年,深圳市光明区与北京、XX市交流"
+    for s, e, p in gaz.find(text):
+        assert text[s:e] in (p.name, *p.aliases)
