@@ -268,12 +268,16 @@ class Gazetteer:
         return out
 
     def _fits(self, text: str, start: int, end: int) -> bool:
-        """Right context: 区 followed by 域 is the word 区域; a short form followed by the rest of a
-        common word (南部地区, 长治久安) is that word."""
+        """Context: 区 followed by 域 is the word 区域; a short form inside a common word
+        (南部地区, 长治久安, 幸福建设) is that word."""
         if text[end - 1] == "区" and text[end : end + 1] == "域":
             return False
         entries = self._index[text[start:end]]
-        return not (all(e.short for e in entries) and P.SHORT_FOLLOWED_BY_WORD.match(text, end))
+        if not all(e.short for e in entries):
+            return True
+        return not (
+            P.SHORT_FOLLOWED_BY_WORD.match(text, end) or P.SHORT_PRECEDED_BY_WORD.search(text[:start])
+        )
 
     def _resolve(self, spans: list[_Span], ctx: str | None, strict: bool) -> list[_Span]:
         named = {s.entries[0].key for s in spans if len(s.entries) == 1 and not s.entries[0].guarded}

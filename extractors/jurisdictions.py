@@ -11,7 +11,7 @@ rest are ``partner`` when their sentence speaks of cooperation, else ``other``.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from govkg.extractors.document import Document
 from govkg.extractors.gazetteer import NATION, Gazetteer, Place
@@ -93,6 +93,8 @@ def _mention(doc: Document, g: Gazetteer, grp: _Group, about: Place | None) -> J
     place = grp.place
     relation = _relation(g, place, about, prov.evidence)
     parent, parent_key = _parent(place, about, relation)
+    if parent_key and not place.adcode and not place.parent_key:
+        place = replace(place, key=f"{parent_key}/{place.name}")  # a township of the report's own county
     aliases = tuple(dict.fromkeys(s for s in grp.surfaces if s != place.name))
     return JurisdictionMention(
         name=place.name, level=place.level, parent=parent, relation=relation, key=place.key,

@@ -69,6 +69,8 @@ def find_title(text: str) -> tuple[str, int] | None:
         nxt = P.TITLE_TRIM.sub("", lines[i + 1].text) if i + 1 < len(lines) else ""
         if "法治" in line and len(line) < 40 and P.TITLE_TAIL.match(nxt) and "。" not in line:
             return line + nxt, ln.start
+        if P.OPENING_YEAR.match(line) or len(line) > 100:
+            break  # the body has begun: a heading further down is not the title
     return None
 
 

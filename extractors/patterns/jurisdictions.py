@@ -67,7 +67,11 @@ ZONE_MIDDLE_BLOCK = re.compile(
 # A short form that is really the start of a longer word: the next character continues a
 # common word.  "南部地区" is not 南部(县); "长治久安" is not 长治(市); "大同小异".
 # (Short forms of counties also need the full name elsewhere in the text, see gazetteer.)
-SHORT_FOLLOWED_BY_WORD = re.compile(r"久安|小异|地区|片区|区域|沿海|省份")
+#   "延安精神" / "大庆精神" are a spirit named after a place, not the place; "新乡贤" is a rural sage.
+SHORT_FOLLOWED_BY_WORD = re.compile(r"久安|小异|地区|片区|区域|沿海|省份|精神|贤")
+
+# A short form that is really the end of a longer word on its left: 幸福建设 is not 福建.
+SHORT_PRECEDED_BY_WORD = re.compile(r"(?:幸|造|祝|享)$")
 
 # A name that is a placeholder for a whole level, not a place: 全市, 全区, 我县, 本镇.
 LEVEL_PRONOUN = re.compile(r"[全我本该各](?:省|市|县|区|州|旗|乡|镇|街道|村)")

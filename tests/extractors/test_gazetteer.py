@@ -159,6 +159,9 @@ def test_find(gaz: Gazetteer, text: str, expected: set[tuple[str, str]]) -> None
         "南部地区、北部山区",  # 南部 is a county's short form, here a direction
         "下沉镇街,延伸到村社区",  # 镇街 is 镇 and 街道
         "与海南区域合作",  # 区 followed by 域
+        "弘扬延安精神,培育新乡贤",  # a spirit named after a place; 新乡贤 (rural sages)
+        "推进幸福建设",  # 幸福建设 is not 福建
+        "建议镇政府加强管理",  # a verb before 镇政府
     ],
 )
 def test_find_nothing(gaz: Gazetteer, text: str) -> None:

@@ -92,7 +92,13 @@ TOWNSHIP_REPORT = (
         ("南部县", "county", "南充市", "superior", "511321"),
         ("四川省", "province", None, "superior", "510000"),  # named inside a law's title
         ("南充市", "prefecture", "四川省", "superior", "511300"),
-        ("青山村", "village", "白马乡", "subordinate", "青山村"),  # a bare village in a township's report
+        (
+            "青山村",
+            "village",
+            "白马乡",
+            "subordinate",
+            "511321/白马乡/青山村",
+        ),  # keyed under the report's place
     ],
 )
 def test_township_report(gaz: Gazetteer, name: str, level: str, parent: str, relation: str, key: str) -> None:

@@ -66,6 +66,8 @@ def test_find_title(text: str, expected: str) -> None:
         "一、2022年法治政府建设工作情况\n(一)加强领导",  # a heading
         "当前位置:首页 > 政务公开 > 法治政府建设年报\n正文",  # a breadcrumb
         "现将有关情况报告如下:\n一、主要举措",  # the sentence announcing the report
+        # a heading after the body has begun is not the title
+        "2023年,我区坚持依法行政。\n党政主要负责人履行推进法治建设第一责任人职责情况\n正文",
     ],
 )
 def test_no_title(text: str) -> None:
