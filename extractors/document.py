@@ -90,17 +90,45 @@ def classify_heading(text: str) -> str | None:
 
 
 def find_headings(text: str) -> list[Heading]:
-    """Numbered heading lines; a level-1 heading is a line starting 一、 or a short line alone."""
+    """Numbered heading lines. A 一、 line whose numbering restarts inside a later part
+    (四、下一年度工作安排 / 一、加强… / 二、…) is an item of that part, not a new part."""
     out: list[Heading] = []
     pos = 0
+    top_number = 0
+    item_number = 0  # inside a restarted list, the number of the last item
     for line in text.split("\n"):
         level = _heading_level(line)
         if level:
-            # a heading line may run on into its first sentence: 一是抓学法用法。坚持…
-            head = re.split(r"[。;；]", line, maxsplit=1)[0]
-            out.append(Heading(level, classify_heading(head), pos, pos + len(line), head))
+            head = re.split(r"[。;；]", line, maxsplit=1)[0]  # a heading may run on: 一是抓学法。坚持…
+            kind = classify_heading(head)
+            number = _numeral(line) if level == 1 else None
+            if number is not None:
+                if number < top_number or (item_number and number == item_number + 1 and kind in (None, "measures")):
+                    level, item_number = 2, number  # the numbering restarted: items inside the current part
+                else:
+                    top_number, item_number = number, 0
+            out.append(Heading(level, kind, pos, pos + len(line), head))
         pos += len(line) + 1
     return out
+
+
+_CN_DIGITS = {c: i for i, c in enumerate("一二三四五六七八九", start=1)}
+
+
+def _numeral(line: str) -> int | None:
+    """The number of a 一、/十二、 heading (None for other heading forms)."""
+    m = re.match(r"^([一二三四五六七八九十]{1,3})\s*[、.．]", line)
+    if not m:
+        return None
+    digits = m.group(1)
+    if digits == "十":
+        return 10
+    if digits.startswith("十"):
+        return 10 + _CN_DIGITS.get(digits[1], 0)
+    if "十" in digits:
+        tens, _, ones = digits.partition("十")
+        return _CN_DIGITS.get(tens, 0) * 10 + (_CN_DIGITS.get(ones, 0) if ones else 0)
+    return _CN_DIGITS.get(digits[0])
 
 
 def _heading_level(line: str) -> int:
@@ -115,22 +143,48 @@ def _heading_level(line: str) -> int:
 # A level-1 heading that names both the measures and the leaders' duty
 # ("主要举措和成效及党政主要负责人履行…第一责任人…情况") is mixed: its sub-headings decide.
 _MEASURES_STRONG = re.compile(r"举措|成效|做法|成绩|工作开展|主要工作")
+# Sub-headings that open a shortcomings part inside another part ("(一)存在的问题"), strictly:
+# 补齐短板 or 缩小差距 in a measures heading is work done, not a shortcoming.
+_SHORTCOMINGS_STRICT = re.compile(r"存在(的)?(主要)?(问题|不足|困难)|不足(之处|和|与|及)|问题(和|与|及)(不足|原因)")
 
 
 def _kind_spans(text: str, headings: list[Heading]) -> list[tuple[int, str]]:
-    """(start, kind) runs. A level-1 heading rules everything under it, except that
-    under a measures or mixed heading a sub-heading naming the leaders' duty is leadership."""
+    """(start, kind) runs. A heading's kind is its parent's, except that
+    - under a measures or mixed part, a sub-heading naming the leaders' duty is leadership
+      and any other level-2 heading is measures;
+    - outside plans, a sub-heading that opens plans (or, strictly, shortcomings) starts that
+      kind ("三、存在问题和下一步打算" / "(二)下一步工作打算"), for everything under it."""
     spans: list[tuple[int, str]] = [(0, "other")]
     top: str | None = None
+    kinds: dict[int, str] = {}
     for h in headings:
+        kinds = {lvl: k for lvl, k in kinds.items() if lvl < h.level}
         if h.level == 1:
             top = h.kind or "measures"
             if top == "leadership" and _MEASURES_STRONG.search(h.text):
                 top = "mixed"
-            spans.append((h.start, "measures" if top == "mixed" else top))
-        elif top in ("measures", "mixed"):
-            spans.append((h.start, "leadership" if h.kind == "leadership" else "measures"))
+            if top == "plans" and _SHORTCOMINGS_STRICT.search(h.text):
+                top = "shortcomings"  # 存在问题和下一步打算: the problems come first, a sub-heading opens the plans
+            kind = "measures" if top == "mixed" else top
+        else:
+            parent = kinds[max(kinds)] if kinds else (top or "other")
+            kind = _sub_kind(h, parent, top)
+        kinds[h.level] = kind
+        if kind != spans[-1][1]:
+            spans.append((h.start, kind))
     return spans
+
+
+def _sub_kind(h: Heading, parent: str, top: str | None) -> str:
+    if parent != "plans" and h.kind == "plans":
+        return "plans"
+    if parent not in ("plans", "shortcomings") and _SHORTCOMINGS_STRICT.search(h.text[:40]):
+        return "shortcomings"
+    if top in ("measures", "mixed") and parent in ("measures", "leadership"):
+        if h.kind == "leadership":
+            return "leadership"
+        return "measures" if h.level == 2 else parent
+    return parent
 
 
 def _sections(text: str, headings: list[Heading], spans: list[tuple[int, str]]) -> tuple[Section, ...]:

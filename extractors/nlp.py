@@ -102,7 +102,8 @@ _stage("govkg_roles", lambda d: stages.find_roles(
     d._.govkg_document, d._.govkg_report, d._.govkg_resources.segmenter))  # fmt: skip
 _stage("govkg_metrics", lambda d: stages.find_metrics(d._.govkg_document, d._.govkg_report))
 _stage("govkg_commitments", lambda d: stages.find_commitments(
-    d._.govkg_document, d._.govkg_report, d._.govkg_laws, d._.govkg_programmes, d._.govkg_metrics))  # fmt: skip
+    d._.govkg_document, d._.govkg_report, d._.govkg_laws, d._.govkg_programmes,
+    d._.govkg_metrics + stages.find_targets(d._.govkg_document, d._.govkg_report)))  # fmt: skip
 
 
 def _record(doc: Doc) -> ExtractionRecord:

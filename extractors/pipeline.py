@@ -15,7 +15,7 @@ from govkg.extractors.document import Document, build_document
 from govkg.extractors.jurisdictions import find_jurisdictions
 from govkg.extractors.laws import find_laws
 from govkg.extractors.load import read_report
-from govkg.extractors.metrics import find_metrics
+from govkg.extractors.metrics import find_metrics, find_targets
 from govkg.extractors.programmes import find_programmes
 from govkg.extractors.records import ExtractionRecord
 from govkg.extractors.report import find_report
@@ -30,7 +30,8 @@ def extract_document(doc: Document, res: Resources) -> ExtractionRecord:
     programmes = find_programmes(doc)
     roles = find_roles(doc, report, res.segmenter)
     metrics = find_metrics(doc, report)
-    commitments = find_commitments(doc, report, laws, programmes, metrics)
+    # plan figures (力争…达到100%) are targets, not metrics, but they tell what an item concerns
+    commitments = find_commitments(doc, report, laws, programmes, metrics + find_targets(doc, report))
     return ExtractionRecord(
         source=doc.source,
         report=report,
