@@ -150,6 +150,21 @@ class Commitment:
 
 
 @dataclass(frozen=True, slots=True)
+class Passage:
+    """One sentence of the report with its section kind: what tracing compares by text.
+
+    ``text`` is ``Document.text[start:end]``. Tracing (``graph/trace.py``) matches a
+    plan item against the sentences of the same jurisdiction's next report, and a
+    plan item against its own report's shortcomings, so it needs every sentence,
+    not only those that hold an extracted fact."""
+
+    section: str
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
 class ExtractionRecord:
     source: str
     report: ReportMeta
@@ -160,6 +175,7 @@ class ExtractionRecord:
     metrics: tuple[MetricMention, ...] = ()
     commitments: tuple[Commitment, ...] = ()
     sections: tuple[Section, ...] = ()
+    passages: tuple[Passage, ...] = ()  # every sentence (extractors/passages.py); () when not extracted
 
     def to_dict(self) -> dict[str, Any]:
         return record_to_dict(self)
@@ -198,6 +214,8 @@ def record_to_dict(rec: ExtractionRecord) -> dict[str, Any]:
     for name in LISTS:
         out[name] = [item_to_dict(x) for x in getattr(rec, name)]
     out["sections"] = [dataclasses.asdict(s) for s in rec.sections]
+    if rec.passages:  # only when the pipeline gives them: the gold-shaped output stays as it was
+        out["passages"] = [dataclasses.asdict(p) for p in rec.passages]
     return out
 
 
@@ -230,4 +248,6 @@ def record_from_dict(d: dict[str, Any]) -> ExtractionRecord:
     report = ReportMeta(**{f.name: r.get(f.name) for f in dataclasses.fields(ReportMeta) if f.name in r})
     lists = {name: tuple(_item_from_dict(_ITEM_TYPES[name], x) for x in d.get(name) or []) for name in LISTS}
     sections = tuple(Section(**s) for s in d.get("sections") or [])
-    return ExtractionRecord(source=d.get("source") or report.source or report.id, report=report, sections=sections, **lists)
+    passages = tuple(Passage(**p) for p in d.get("passages") or [])
+    return ExtractionRecord(source=d.get("source") or report.source or report.id, report=report, sections=sections,
+                            passages=passages, **lists)  # fmt: skip

@@ -1,0 +1,25 @@
+"""Regular expressions for tracing commitments (graph/trace.py).
+
+Worked examples are given with each pattern; tests/graph/test_trace.py
+exercises every one of them.
+"""
+
+from __future__ import annotations
+
+import re
+
+# A plan item that sets a measurable target names an indicator; a later figure
+# for that indicator is progress "with numbers". A rate target:
+#   力争行政复议调解和解率提高到30%以上 -> rate;  力争负责人出庭应诉率达到100% -> rate
+#   规范性文件备案审查率达百分之百 -> rate
+RATE_TARGET = re.compile(
+    r"\d+(?:\.\d+)?\s*[%％]|百分之[一二三四五六七八九十百零〇两]+|\d+(?:\.\d+)?\s*个百分点"
+)
+# A count target (a number with a measure word; a year such as 2023年 is not one):
+#   培育“法律明白人”1000名 -> count;  新增省级民主法治村5个 -> count;  2023年 -> no
+COUNT_TARGET = re.compile(
+    r"\d+(?:\.\d+)?\s*[万千百亿]?\s*(?:件|个|项|次|场|名|人次|人|家|户|卷|期|篇|条|所|座|宗)"
+)
+
+# A Chinese character: overlaps between an indicator's name and a plan item are counted in these.
+HANZI = re.compile(r"[\u3400-\u9fff]")

@@ -1,0 +1,466 @@
+"""Tracing commitments to outcomes: pure functions over one jurisdiction's reports.
+
+"What did this county promise for 2022, and what does its 2022 report show?"
+A commitment (a plan item of the report for year Y, for year Y+1 unless it
+says otherwise) is followed in the reports ABOUT THE SAME jurisdiction (same
+key: adcode or qualified name) whose year is the commitment's year. Nothing
+else counts: not a same-named district elsewhere, not the parent city, not a
+report that merely mentions the place. Callers (``graph/tracing.py``) hand in
+the reports of one jurisdiction key, so mixing is impossible here by
+construction.
+
+What a later report can show, strongest first:
+
+- ``indicator``: a figure for the indicator the commitment set a target for
+  (the Indicator it concerns, or an indicator/raw name it states together with
+  a number) -> status ``progressed``;
+- ``entity``: a programme it named, reported as carried out (measures or
+  leadership section) -> ``done``;
+- ``law``: an instrument it promised to make (制定/出台/修订/废止) with the same
+  action in the later report -> ``done`` (one it promised to implement: any outcome
+  mention);
+- ``text``: a sentence of the later report's measures that says the same thing
+  (TF-IDF cosine >= :data:`TEXT_THRESHOLD`) -> ``done``; figures and programmes
+  in that sentence that share a topic word with the commitment are linked too.
+
+Anything named only under 存在的不足, in the plans, or in the preamble is
+``mentioned``; nothing at all is ``not_mentioned``; no later report of that
+jurisdiction and year is ``no_later_report``.
+
+Links (``Link``) become ``(:Commitment)-[:FOLLOWED_BY {report, match, score,
+evidence}]->(Metric|Programme|Law)``; the text evidence (matching sentences,
+with or without an entity) stays on the commitment's trace. Within one
+report, :func:`answers` finds the shortcomings (存在的不足 sentences) a plan item
+answers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+
+from govkg.extractors.patterns.trace import COUNT_TARGET, HANZI, RATE_TARGET
+from govkg.extractors.records import ExtractionRecord
+from govkg.extractors.similarity import Comparer
+from govkg.graph.rows import commitment_key, metric_key
+
+# Calibrated on tests/data/trace (南京市鼓楼区 2022->2023) and examples/reports (安吉县
+# 2022->2023), checked on ../shared/corpus 043->094 (深圳市龙华区 2019->2020). The best
+# sentence of a true match scored 0.47-0.79, headings of the right part 0.36-0.46, the
+# best unrelated sentence 0.30 (0.34 for the next year's plan item on the same topic).
+TEXT_THRESHOLD = 0.38
+# A plan item and the shortcoming it answers share fewer words (the shortcoming names
+# the problem, the plan the remedy): true pairs scored 0.22-0.75, all others 0.09 or less.
+ANSWER_THRESHOLD = 0.2
+MAX_EVIDENCE = 3
+
+STATUSES = ("no_later_report", "not_mentioned", "mentioned", "done", "progressed")
+# Sections whose sentences report what was done. Shortcomings, plans and the
+# preamble/signature ("other") only name things.
+OUTCOME_SECTIONS = frozenset({"measures", "leadership"})
+# What a promised action on an instrument is fulfilled by (制定 is fulfilled by 出台, a draft by enacting).
+FULFILS: dict[str, frozenset[str]] = {
+    "enact": frozenset({"enact"}),
+    "draft": frozenset({"draft", "enact"}),
+    "revise": frozenset({"revise", "enact"}),
+    "repeal": frozenset({"repeal"}),
+    "cite": frozenset({"cite", "enact", "draft", "revise", "repeal"}),
+}
+# An indicator name overlaps a plan item if they share this many hanzi in a row
+# (出庭应诉率, 调解和解率), or the whole name if it is shorter (办结率).
+MIN_NAME_OVERLAP = 4
+
+
+# --- inputs: one report's facts as the store holds them -----------------------
+
+
+@dataclass(frozen=True, slots=True)
+class PassageIn:
+    section: str
+    text: str
+    start: int = -1  # -1 when the sentence comes from an edge's evidence, not the report's passages
+
+
+@dataclass(frozen=True, slots=True)
+class CommitmentIn:
+    key: str
+    ordinal: int
+    text: str
+    year: int | None = None
+    start: int = 0
+    concerns: tuple[tuple[str, str], ...] = ()  # (label, name): Programme, Law, Indicator
+
+
+@dataclass(frozen=True, slots=True)
+class MetricIn:
+    key: str
+    raw: str
+    value: float
+    unit: str
+    indicator: str | None = None
+    section: str = "other"
+    evidence: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ProgrammeIn:
+    name: str
+    aliases: tuple[str, ...] = ()
+    section: str = "other"
+    evidence: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class LawIn:
+    title: str
+    action: str = "cite"
+    short: str | None = None
+    aliases: tuple[str, ...] = ()
+    section: str = "other"
+    evidence: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ReportIn:
+    id: str
+    year: int | None
+    commitments: tuple[CommitmentIn, ...] = ()
+    metrics: tuple[MetricIn, ...] = ()
+    programmes: tuple[ProgrammeIn, ...] = ()
+    laws: tuple[LawIn, ...] = ()
+    passages: tuple[PassageIn, ...] = ()
+
+
+# --- outputs ------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """One FOLLOWED_BY: the commitment, the target node (label, key), the later report."""
+
+    commitment: str
+    label: str
+    key: str
+    report: str
+    match: str  # indicator | entity | law | text
+    score: float
+    section: str
+    evidence: str
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """A sentence that bears on a commitment: in the later report, or a shortcoming it answers."""
+
+    report: str
+    section: str
+    text: str
+    score: float
+
+
+@dataclass(frozen=True, slots=True)
+class CommitmentTrace:
+    key: str
+    report: str
+    year: int | None
+    status: str
+    later: str | None  # the later report the status comes from
+    links: tuple[Link, ...] = ()
+    evidence: tuple[Evidence, ...] = ()
+    answers: tuple[Evidence, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    """What one later report shows for one commitment."""
+
+    report: str
+    links: list[Link] = field(default_factory=list)
+    done: list[Evidence] = field(default_factory=list)
+    mentions: list[Evidence] = field(default_factory=list)
+
+    def status(self) -> str:
+        if any(x.match == "indicator" for x in self.links):
+            return "progressed"
+        if self.links or self.done:
+            return "done"
+        return "mentioned" if self.mentions else "not_mentioned"
+
+
+# --- the whole jurisdiction -----------------------------------------------------
+
+
+def trace_jurisdiction(
+    reports: Sequence[ReportIn], words: Callable[[str], Sequence[str]]
+) -> list[CommitmentTrace]:
+    """Trace every commitment of ``reports`` (all ABOUT one jurisdiction) in the others.
+
+    ``words`` segments text (pkuseg: ``Segmenter().words``); results are sorted by key."""
+    words = _cached(words)
+    out = []
+    for r in sorted(reports, key=lambda x: x.id):
+        bodies = {c.key: commitment_body(c, r) for c in r.commitments}
+        own = _answers_comparer(r, bodies, words)
+        for c in sorted(r.commitments, key=lambda x: x.key):
+            year = commitment_year(c, r)
+            laters = sorted((x for x in reports if x.id != r.id and year is not None and x.year == year),
+                            key=lambda x: x.id)  # fmt: skip
+            found = [follow(c, bodies[c.key], r, later, words) for later in laters]
+            out.append(_result(c, r, year, found, answers(bodies[c.key], r, own)))
+    return out
+
+
+def commitment_year(c: CommitmentIn, report: ReportIn) -> int | None:
+    """The year a commitment is for: as stated, else the year after the report's."""
+    if c.year is not None:
+        return c.year
+    return report.year + 1 if report.year is not None else None
+
+
+def _result(c: CommitmentIn, r: ReportIn, year: int | None, found: list[_Found],
+            answered: tuple[Evidence, ...]) -> CommitmentTrace:  # fmt: skip
+    if not found:
+        return CommitmentTrace(c.key, r.id, year, "no_later_report", None, answers=answered)
+    best = max(found, key=lambda f: (STATUSES.index(f.status()), -found.index(f)))
+    links = tuple(sorted({x for f in found for x in f.links}, key=lambda x: (x.report, x.label, x.key)))
+    evidence = _top([e for f in found for e in (f.done or f.mentions)])
+    return CommitmentTrace(c.key, r.id, year, best.status(), best.report, links, evidence, answered)
+
+
+def _top(items: Iterable[Evidence], n: int = MAX_EVIDENCE) -> tuple[Evidence, ...]:
+    """The ``n`` best sentences, each once (its best score)."""
+    best: dict[tuple[str, str], Evidence] = {}
+    for e in sorted(items, key=lambda e: (-e.score, e.report, e.section, e.text)):
+        best.setdefault((e.report, e.text), e)
+    return tuple(best.values())[:n]
+
+
+def _cached(words: Callable[[str], Sequence[str]]) -> Callable[[str], Sequence[str]]:
+    memo: dict[str, Sequence[str]] = {}
+
+    def cached(text: str) -> Sequence[str]:
+        if text not in memo:
+            memo[text] = words(text)
+        return memo[text]
+
+    return cached
+
+
+# --- one commitment against one later report --------------------------------------
+
+
+def commitment_body(c: CommitmentIn, report: ReportIn) -> str:
+    """The plan item's whole text: its lead and the sentences of the same paragraph after it.
+
+    The extractor keeps only the lead phrase (“(一)有力推进法治政府建设工作”); what the item
+    promises is often in the sentences that follow it in the same paragraph, which
+    the report's passages give (a paragraph ends where the next passage does not
+    start right after the previous one: the line break between them is no passage)."""
+    sentences = sorted((p for p in report.passages if p.start >= 0), key=lambda p: p.start)
+    first = next((i for i, p in enumerate(sentences) if p.start <= c.start < p.start + len(p.text)), None)
+    if first is None:
+        return c.text
+    starts = sorted(x.start for x in report.commitments if x.start > c.start)
+    stop = starts[0] if starts else None
+    parts = [sentences[first].text]
+    for prev, p in zip(sentences[first:], sentences[first + 1 :], strict=False):
+        if p.start != prev.start + len(prev.text) or (stop is not None and p.start >= stop):
+            break
+        parts.append(p.text)
+    return "".join(parts)
+
+
+def follow(c: CommitmentIn, body: str, earlier: ReportIn, later: ReportIn,
+           words: Callable[[str], Sequence[str]]) -> _Found:  # fmt: skip
+    """What ``later`` shows for commitment ``c`` (whose whole text is ``body``)."""
+    found = _Found(later.id)
+    concerns = set(c.concerns)
+    _indicators(c, body, concerns, later, found)
+    _programmes(c, concerns, later, found)
+    _laws(c, body, concerns, earlier, later, found)
+    comparer = Comparer(words, [body, *(p.text for p in earlier.passages), *(p.text for p in later.passages)])
+    _text(c, body, later, comparer, found)
+    _keep_strongest(found)
+    return found
+
+
+def _indicators(
+    c: CommitmentIn, body: str, concerns: set[tuple[str, str]], later: ReportIn, found: _Found
+) -> None:
+    rate, count = bool(RATE_TARGET.search(body)), bool(COUNT_TARGET.search(body))
+    for m in later.metrics:
+        if m.section not in OUTCOME_SECTIONS:
+            continue
+        named = m.indicator is not None and ("Indicator", m.indicator) in concerns
+        if not named and ((m.unit == "%" and rate) or (m.unit != "%" and count)):
+            named = any(_names_overlap(name, body) for name in (m.indicator, m.raw) if name)
+        if named:
+            found.links.append(
+                Link(c.key, "Metric", m.key, later.id, "indicator", 1.0, m.section, m.evidence)
+            )
+
+
+def _names_overlap(name: str, body: str) -> bool:
+    """The name and the plan item share MIN_NAME_OVERLAP hanzi in a row (or the whole short name)."""
+    n = longest_common_run(name, body)
+    return n >= MIN_NAME_OVERLAP or (n >= 3 and n == len(HANZI.findall(name)))
+
+
+def longest_common_run(a: str, b: str) -> int:
+    """Length of the longest run of hanzi that ``a`` and ``b`` share."""
+    best = 0
+    prev = [0] * (len(b) + 1)
+    for ch in a:
+        cur = [0] * (len(b) + 1)
+        if HANZI.match(ch):
+            for j, other in enumerate(b, 1):
+                if other == ch:
+                    cur[j] = prev[j - 1] + 1
+                    best = max(best, cur[j])
+        prev = cur
+    return best
+
+
+def _outcome_naming(names: Iterable[str], later: ReportIn) -> PassageIn | None:
+    """The first sentence of ``later``'s outcome sections that names one of ``names``."""
+    names = [n for n in names if n]
+    for p in later.passages:
+        if p.section in OUTCOME_SECTIONS and any(n in p.text for n in names):
+            return p
+    return None
+
+
+def _programmes(c: CommitmentIn, concerns: set[tuple[str, str]], later: ReportIn, found: _Found) -> None:
+    for label, name in sorted(concerns):
+        if label != "Programme":
+            continue
+        for p in later.programmes:
+            if p.name != name:
+                continue
+            if p.section in OUTCOME_SECTIONS:
+                found.links.append(
+                    Link(c.key, "Programme", p.name, later.id, "entity", 1.0, p.section, p.evidence)
+                )
+            elif outcome := _outcome_naming((p.name, *p.aliases), later):
+                # the edge keeps one mention; another sentence may report it carried out
+                found.links.append(Link(c.key, "Programme", p.name, later.id, "entity", 1.0, outcome.section,
+                                        outcome.text))  # fmt: skip
+            else:
+                found.mentions.append(Evidence(later.id, p.section, p.evidence, 1.0))
+
+
+def promised_action(law: str, body: str, earlier: ReportIn) -> str:
+    """What the plan item promises to do with ``law``: the action the earlier report's plans state for it."""
+    actions = {x.action for x in earlier.laws
+               if x.title == law and x.section == "plans" and (x.evidence in body or body in x.evidence)}  # fmt: skip
+    strong = sorted(actions - {"cite"})
+    return strong[0] if strong else "cite"
+
+
+def _laws(c: CommitmentIn, body: str, concerns: set[tuple[str, str]], earlier: ReportIn, later: ReportIn,
+          found: _Found) -> None:  # fmt: skip
+    for label, title in sorted(concerns):
+        if label != "Law":
+            continue
+        wanted = FULFILS.get(promised_action(title, body, earlier), FULFILS["cite"])
+        for x in later.laws:
+            if x.title != title:
+                continue
+            if x.section in OUTCOME_SECTIONS and x.action in wanted:
+                found.links.append(Link(c.key, "Law", x.title, later.id, "law", 1.0, x.section, x.evidence))
+            else:
+                found.mentions.append(Evidence(later.id, x.section, x.evidence, 1.0))
+
+
+def _text(c: CommitmentIn, body: str, later: ReportIn, comparer: Comparer, found: _Found) -> None:
+    for p in later.passages:
+        score = comparer.score(body, p.text)
+        if score < TEXT_THRESHOLD:
+            continue
+        ev = Evidence(later.id, p.section, p.text, score)
+        if p.section not in OUTCOME_SECTIONS:
+            found.mentions.append(ev)
+            continue
+        found.done.append(ev)
+        topic = set(comparer.tokens(body))
+        for m in later.metrics:
+            if _same_sentence(m.evidence, p.text) and topic & set(comparer.tokens(m.indicator or m.raw)):
+                found.links.append(Link(c.key, "Metric", m.key, later.id, "text", score, p.section, p.text))
+        for prog in later.programmes:
+            if any(n and n in p.text for n in (prog.name, *prog.aliases)) and topic & set(
+                comparer.tokens(prog.name)
+            ):
+                found.links.append(
+                    Link(c.key, "Programme", prog.name, later.id, "text", score, p.section, p.text)
+                )
+
+
+def _same_sentence(a: str, b: str) -> bool:
+    return bool(a) and a.strip() == b.strip()
+
+
+def _keep_strongest(found: _Found) -> None:
+    """One link per target: an indicator/entity/law match beats a text match of the same node."""
+    rank = {"indicator": 0, "entity": 1, "law": 1, "text": 2}
+    best: dict[tuple[str, str], Link] = {}
+    for x in sorted(found.links, key=lambda x: (rank[x.match], -x.score, x.evidence)):
+        best.setdefault((x.label, x.key), x)
+    found.links[:] = sorted(best.values(), key=lambda x: (x.label, x.key))
+
+
+# --- within one report: the shortcomings a plan item answers ------------------------
+
+
+def _answers_comparer(r: ReportIn, bodies: dict[str, str], words: Callable[[str], Sequence[str]]) -> Comparer:
+    return Comparer(words, [*bodies.values(), *(p.text for p in r.passages)])
+
+
+def answers(body: str, report: ReportIn, comparer: Comparer) -> tuple[Evidence, ...]:
+    """The report's 存在的不足 sentences that the plan item ``body`` answers (text similarity)."""
+    found = []
+    for p in report.passages:
+        if p.section != "shortcomings":
+            continue
+        score = comparer.score(body, p.text)
+        if score >= ANSWER_THRESHOLD:
+            found.append(Evidence(report.id, p.section, p.text, score))
+    return _top(found)
+
+
+# --- the reverse view ----------------------------------------------------------------
+
+
+def unpromised(report: ReportIn, links: Iterable[Link]) -> list[tuple[str, str]]:
+    """Outcomes of ``report`` (metrics, programmes carried out) that no commitment's link reaches."""
+    reached = {(x.label, x.key) for x in links if x.report == report.id}
+    out = [("Metric", m.key) for m in report.metrics if m.section in OUTCOME_SECTIONS]
+    out += [("Programme", p.name) for p in report.programmes if p.section in OUTCOME_SECTIONS]
+    return sorted(x for x in dict.fromkeys(out) if x not in reached)
+
+
+# --- from an extraction record (what the store holds of it, for tests and tools) --------
+
+
+def report_from_record(rec: ExtractionRecord) -> ReportIn:
+    """The ReportIn a store gives for ``rec`` once ingested (same keys, one edge per target)."""
+    rid = rec.report.id
+    programmes = {p.name: ProgrammeIn(p.name, tuple(sorted({p.surface, *p.aliases} - {"", p.name})),
+                                      p.prov.section, p.prov.evidence)
+                  for p in rec.programmes if p.prov.section != "plans"}  # fmt: skip
+    laws = {(x.title, x.action): LawIn(x.title, x.action, x.short, tuple(x.aliases), x.prov.section, x.prov.evidence)
+            for x in rec.laws}  # fmt: skip
+    metrics = {metric_key(rid, m): MetricIn(metric_key(rid, m), m.raw, m.value, m.unit, m.indicator,
+                                            m.prov.section, m.prov.evidence) for m in rec.metrics}  # fmt: skip
+    commitments = tuple(CommitmentIn(commitment_key(rid, c), c.ordinal, c.text, c.year, c.prov.start,
+                                     tuple(sorted({(x.label, x.name) for x in c.concerns})))
+                        for c in rec.commitments)  # fmt: skip
+    passages = tuple(PassageIn(p.section, p.text, p.start) for p in rec.passages) or evidence_passages(rec)
+    return ReportIn(rid, rec.report.year, commitments, tuple(metrics.values()), tuple(programmes.values()),
+                    tuple(laws.values()), passages)  # fmt: skip
+
+
+def evidence_passages(rec: ExtractionRecord) -> tuple[PassageIn, ...]:
+    """Without the report's passages, the sentences its facts were read from (what a store holds)."""
+    items = (*rec.jurisdictions, *rec.laws, *rec.programmes, *rec.roles, *rec.metrics, *rec.commitments)
+    found = {(x.prov.section, x.prov.evidence) for x in items if x.prov.evidence}
+    return tuple(PassageIn(s, t) for s, t in sorted(found))
