@@ -361,14 +361,30 @@ class Gazetteer:
                       alone: bool) -> tuple[int, int, Place] | None:  # fmt: skip
         """A place ending in a suffix at [ss, se): after a known place, or a bare name with evidence."""
         zone = suf.level == "zone"
+        compound = P.COMPOUND_AFTER.get(suf.suffix)
+        if compound and compound.match(text, se):
+            return None
         for gap in range(0, 5):
             prefix = ends.get(ss - gap)
             middle = text[ss - gap : ss]
-            if prefix is None or 0 < len(middle) < 2:
+            if prefix is None or 0 < len(middle) < 2 or (middle and self._not_name(middle)):
                 continue
             if _name_ok(middle, zone, allow_empty=zone and suf.suffix != "新区"):
                 return self._under(prefix, middle, text[ss:se], suf, zone, text)
-        for n in (3, 2):
+        return self._bare(text, ss, se, suf, alone)
+
+    def _not_name(self, name: str) -> bool:
+        """落实, 推进, 今年…: a common word that starts or ends the would-be name."""
+        return name.startswith(self._not_names) or name.endswith(self._not_names)
+
+    def _bare(self, text: str, ss: int, se: int, suf: _Suffix, alone: bool) -> tuple[int, int, Place] | None:
+        """A name with no known place before it: 2-3 characters after a boundary, with evidence
+        after it (an organisation, a year, an honour, a list of its kind); a village's name may
+        be one character when an organisation or an honour follows (X村党支部)."""
+        zone = suf.level == "zone"
+        strong = P.ORG_AFTER.match(text, se) or P.HONOUR_AFTER.match(text, se)
+        lengths = (3, 2, 1) if suf.level == "village" and strong else (3, 2)
+        for n in lengths:
             start = ss - n
             name = text[start:ss]
             if start < 0 or not _name_ok(name, zone, allow_empty=False):
@@ -376,9 +392,10 @@ class Gazetteer:
             before = text[max(0, start - 3) : start]
             if not (P.BEFORE_NAME.search(before) or P.PRONOUN_BEFORE.search(before)):
                 continue
-            if name.startswith(self._not_names) or name.endswith(self._not_names):
+            if self._not_name(name):
                 continue  # 落实镇政府…: a verb before 镇政府, not a town's name
-            if _evidence_after(text, se, alone) or _listed_with(text, start, se, suf.level):
+            village_next = suf.level == "township" and P.VILLAGE_AFTER.match(text, se)
+            if _evidence_after(text, se, alone) or _listed_with(text, start, se, suf.level) or village_next:
                 full = name + suf.canonical
                 aliases = (text[start:se],) if text[start:se] != full else ()
                 return (start, se, Place(full, suf.level, key=full, aliases=aliases))
@@ -492,15 +509,19 @@ def _whole(spans: list[tuple[int, int, Place]], length: int) -> Place | None:
     return last if reach == length else None
 
 
+def _swallows(outer: Place, inner: Place) -> bool:
+    """A span inside a longer one is the same mention (same place), or a would-be name that the
+    longer name swallows -- unless the inner place is the outer one's parent (XX街道 in XX街道XX村)."""
+    return outer.key == inner.key or (not inner.adcode and outer.parent_key != inner.key)
+
+
 def _drop_covered(spans: list[tuple[int, int, Place]]) -> list[tuple[int, int, Place]]:
     """Keep each span unless a span of a *different kind* at the same place swallows it:
     a township name found twice, or a bare name inside a qualified one, is reported once."""
     spans = sorted(spans, key=lambda t: (t[0], -t[1]))
     out: list[tuple[int, int, Place]] = []
     for s, e, p in spans:
-        if any(
-            a <= s and e <= b and (a, b) != (s, e) and (q.key == p.key or not p.adcode) for a, b, q in out
-        ):
+        if any(a <= s and e <= b and (a, b) != (s, e) and _swallows(q, p) for a, b, q in out):
             continue
         if any((a, b) == (s, e) for a, b, _ in out):
             continue

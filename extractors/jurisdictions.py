@@ -18,8 +18,8 @@ from govkg.extractors.gazetteer import NATION, Gazetteer, Place
 from govkg.extractors.records import JurisdictionMention, ReportMeta
 
 # Words of cooperation in a place's sentence: the place is a partner.
-#   "与天津、内蒙古…对接合作" / "与邻县建立执法协作机制" / "跨区域通办" / "结对帮扶"
-PARTNER_WORDS = re.compile(r"合作|协作|对接|联动|结对|帮扶|对口|共建|互认|通办|联防联控|交流互鉴|签订|签署")
+#   "与天津、内蒙古…对接合作" / "与邻县建立执法协作机制" / "跨区域通办" / "结对帮扶" / "赴外地交流学习"
+PARTNER_WORDS = re.compile(r"合作|协作|对接|联动|结对|帮扶|对口|共建|互认|通办|联防联控|交流|签订|签署")
 # A pronoun for the report's own place, used as provenance when its name is never written.
 #   "我区" / "全县" / "本镇"
 OWN_PRONOUN = re.compile(r"[我全本](?:省|市|区|县|旗|镇|乡|街道)")
@@ -123,4 +123,19 @@ def find_jurisdictions(
     if about and about.key != NATION.key and not any(grp.place.key == about.key for grp in groups):
         fallback = _about_fallback(doc, gazetteer, about)
         groups = [fallback, *groups] if fallback else groups
-    return tuple(_mention(doc, gazetteer, grp, about) for grp in groups)
+    mentions = [(grp.place.key, _mention(doc, gazetteer, grp, about)) for grp in groups]
+    return tuple(_under_named_parents(mentions))
+
+
+def _under_named_parents(mentions: list[tuple[str, JurisdictionMention]]) -> list[JurisdictionMention]:
+    """A village under a township that is itself under the report's place (XX街道XX村 in a county's
+    report) is subordinate too, and keyed under its parent's final key."""
+    final = dict(mentions)
+    for _ in range(2):  # village under township under zone: two levels at most
+        for orig, m in list(final.items()):
+            parent = final.get(m.parent_key or "")
+            if m.adcode or parent is None or parent.key == m.parent_key:
+                continue
+            relation = "subordinate" if parent.relation in ("about", "subordinate") else m.relation
+            final[orig] = replace(m, key=f"{parent.key}/{m.name}", parent_key=parent.key, relation=relation)
+    return list(final.values())

@@ -92,3 +92,13 @@ LIST_PREV = {lvl: re.compile(rf"{_NAME_CHAR}{{2}}(?:{fam})、$") for lvl, fam in
 
 # A phrase that ends right before a name: a level pronoun ("全县青石乡…", "我镇白马村…").
 PRONOUN_BEFORE = re.compile(r"[全我本该](?:省|市|县|区|旗|乡|镇|街道)$")
+
+# A suffix that is the first half of a compound word is no suffix: 乡镇, 乡村 (美丽乡村), 镇街.
+#   "天荒坪镇开展乡镇综合执法" -> no township 开展乡
+COMPOUND_AFTER = {"乡": re.compile(r"[镇村]"), "镇": re.compile(r"街")}
+
+# A named village right after a township's name, with its own organisation: the township is named
+# too.  "灵峰街道横山坞村党总支" -> 灵峰街道 (and 横山坞村)
+VILLAGE_AFTER = re.compile(
+    rf"{_NAME_CHAR}{{1,3}}(?:村|社区|嘎查)(?:党总支|党支部|党委|村委会|居委会|村民委员会|居民委员会)"
+)

@@ -100,7 +100,8 @@ NOT_A_DATE = re.compile(r"星期|农历|今天是")
 
 # Kinds. A 人大 research/review report about a government:
 #   "关于XX市法治政府建设情况的调研报告", "…执法检查报告", "…视察报告", "…的审议意见"
-REVIEW_TITLE = re.compile(r"调研报告|视察报告|检查报告|审议意见|评议报告|专题调研")
+#   "XX市人大常委会执法检查组关于检查《…》实施情况的报告"
+REVIEW_TITLE = re.compile(r"调研报告|视察报告|检查报告|审议意见|评议报告|专题调研|执法检查|视察")
 # In the opening lines: the body that did the review ("根据市人大常委会…安排,…调研组").
 REVIEW_OPENING = re.compile(
     r"人大常委会[^。]{0,40}(?:调研组|视察组|检查组|评议组)|(?:调研组|视察组|检查组)[^。]{0,40}人大"
@@ -109,10 +110,12 @@ REVIEW_OPENING = re.compile(
 WORK_REPORT_TITLE = re.compile(r"(?<!法治)政府工作报告")
 
 # The issuer written as a signature line at the end, or before 关于/the year in the title.
-#   "XX县人民政府" / "XX经济技术开发区管理委员会" / "XX市司法局" / "中共XX县委 XX县人民政府"
+#   "XX县人民政府" / "XX经济技术开发区管理委员会" / "XX市司法局" / "中共XX县委 XX县人民政府" /
+#   "XX市人大常委会调研组" (a review's author)
 ISSUER = re.compile(
     r"^(?:中共[^\s]{2,20}委\s*)?(?P<org>[\u4e00-\u9fffXx×*]{2,30}?"
-    r"(?:人民政府办公室|人民政府办公厅|人民政府|管理委员会|管委会|党工委|工委|司法局|司法厅|局|厅|部|办公室|委员会|政府))"
+    r"(?:人民政府办公室|人民政府办公厅|人民政府|管理委员会|管委会|党工委|工委|司法局|司法厅|局|厅|部|办公室|委员会|"
+    r"人大常委会|调研组|检查组|政府))"
     r"(?=$|关于|\s*(?:19|20)\d\d\s*年)"
 )
 # "来源:XX市人民政府" / "发布机构: | XX市人民政府 |" in a page header.

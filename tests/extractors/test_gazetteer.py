@@ -133,6 +133,12 @@ def test_keys(gaz: Gazetteer) -> None:
         ("青山村被评为全国民主法治示范村", {("青山村", "青山村")}),
         # a zone introduced with a short alias
         ("青山湾新区(以下简称“新区”)坚持", {("青山湾新区", "青山湾新区")}),
+        # a one-character village name with an honour or its own organisation after it
+        ("，余村被评为全国民主法治示范村", {("余村", "余村")}),
+        # a township named right before a village with its own organisation
+        ("灵峰街道横山坞村党总支书记", {("灵峰街道", "灵峰街道"), ("横山坞村", "横山坞村")}),
+        # 乡镇 after a township is a word, not another township under it
+        ("在孝丰镇、天荒坪镇开展乡镇综合执法", {("孝丰镇", "孝丰镇"), ("天荒坪镇", "天荒坪镇")}),
         # a name once recognised counts everywhere
         ("白马镇人民政府。白马镇坚持依法行政", {("白马镇", "白马镇")}),
     ],

@@ -120,6 +120,18 @@ def test_county_report_lists_its_townships(gaz: Gazetteer) -> None:
     }
 
 
+def test_village_under_a_township_under_the_report(gaz: Gazetteer) -> None:
+    found = run(gaz, "2023年,安吉县坚持依法行政。灵峰街道横山坞村党总支书记带头调解,赴杭州交流学习。")
+    village = found["横山坞村"]
+    assert (village.relation, village.parent, village.key) == (
+        "subordinate",
+        "灵峰街道",
+        "330523/灵峰街道/横山坞村",
+    )
+    assert found["灵峰街道"].key == "330523/灵峰街道"
+    assert found["杭州市"].relation == "partner"  # 交流学习
+
+
 def test_zone_report_named_by_abbreviation(gaz: Gazetteer) -> None:
     found = run(gaz, "2024年,在市委、市政府的领导下,青山湾综保区坚持以习近平法治思想为指导。")
     assert list(found) == ["青山湾综合保税区"]

@@ -167,6 +167,7 @@ def test_published(text: str, expected: str | None) -> None:
     [
         ("青山区2023年法治政府建设年度报告\n2023年,青山区…", "annual_report"),
         ("关于青山区法治政府建设情况的调研报告\n…", "review"),
+        ("XX市人大常委会执法检查组关于检查《XX市物业管理条例》实施情况的报告\n…", "review"),
         ("主任、副主任,各位委员:\n根据市人大常委会监督工作计划,常委会调研组走访…", "review"),
         ("青山区2023年政府工作报告\n各位代表…", "work_report"),
         # a government reporting to the 人大 is still an annual report
@@ -182,6 +183,11 @@ def test_kind(gaz: Gazetteer, text: str, kind: str) -> None:
     [
         ("正文。\n特此报告。\n青山区人民政府\n2023年2月1日", "青山区人民政府", None),
         ("青山区司法局2023年法治政府建设年度报告\n正文", "青山区司法局", None),
+        (
+            "关于XX市法治政府建设情况的调研报告\n正文。\nXX市人大常委会调研组\n2023年6月1日",
+            "XX市人大常委会调研组",
+            None,
+        ),
         # a department with no title: the title is composed from the department
         (
             "2023年,区司法局坚持依法行政。推进平城区…平城区…",
