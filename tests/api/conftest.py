@@ -60,24 +60,31 @@ def api(seeded_app: FastAPI) -> Iterator[TestClient]:
 
 @pytest.fixture(scope="session")
 def neo4j_graph(seed_records, example_records):
-    """The local Neo4j server, emptied and holding the same reports as ``seeded_path``."""
+    """The local Neo4j server, emptied and holding the same reports as ``seeded_path``.
+
+    ``make test`` starts the server before the tests and stops it after; run alone, these
+    tests start it and stop it again."""
     try:
-        from govkg.graph.neo4j_server import local_uri, start
+        from govkg.graph.neo4j_server import local_uri, start, stop
     except ImportError:
         pytest.skip("govkg.graph.neo4j_server is not there yet: no local Neo4j to test against")
     from govkg.graph.neo4j_store import Neo4jGraph
 
     settings = make_settings()
+    started = False
     try:
         graph = Neo4jGraph.connect(settings, local_uri(settings))
-    except StoreUnavailableError:  # not started by `make test`: start it here
+    except StoreUnavailableError:
         start(settings)
+        started = True
         graph = Neo4jGraph.connect(settings, local_uri(settings))
     graph.clear()
     for rec in [*seed_records, *example_records]:
         graph.ingest(rec)
     yield graph
     graph.close()
+    if started:
+        stop(settings)
 
 
 @pytest.fixture(scope="session")
