@@ -490,8 +490,8 @@ def _repeat_known_names(text: str, found: list[tuple[int, int, Place]]) -> list[
     seen = {(s, e) for s, e, _ in found}
     for place in {p.name: p for _, _, p in found}.values():
         for surface in (place.name, *place.aliases):
-            if len(surface) < 3:
-                continue
+            if len(surface) < 3 or (place.parent_name and surface.startswith(place.parent_name)):
+                continue  # a qualified form (XX县XX镇) is found again by its parent
             for m in re.finditer(re.escape(surface), text):
                 if (m.start(), m.end()) not in seen:
                     seen.add((m.start(), m.end()))
