@@ -1,5 +1,5 @@
 // A node (by label and key) with its neighbours and the relationships between them, for drawing.
-CALL {
+CALL () {
   MATCH (n:Report {id: $key}) WHERE $label = 'Report' RETURN n
   UNION MATCH (n:Jurisdiction {id: $key}) WHERE $label = 'Jurisdiction' RETURN n
   UNION MATCH (n:Law {title: $key}) WHERE $label = 'Law' RETURN n
@@ -11,8 +11,7 @@ CALL {
   UNION MATCH (n:Commitment {key: $key}) WHERE $label = 'Commitment' RETURN n
 }
 WITH n LIMIT 1
-OPTIONAL CALL {
-  WITH n
+OPTIONAL CALL (n) {
   MATCH (n)-[r]-(m)
   WITH r, m, startNode(r) AS s, endNode(r) AS e
   WITH r, m, [x IN [m, s, e] | labels(x)[0] + ':' +

@@ -1,5 +1,5 @@
 // Node counts per label and relationship counts per type.
-CALL {
+CALL () {
   MATCH (n) RETURN 'label' AS kind, labels(n)[0] AS name, count(*) AS count
   UNION ALL
   MATCH ()-[r]->() RETURN 'type' AS kind, type(r) AS name, count(*) AS count

@@ -97,13 +97,16 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     failures: list[str] = []
     store = _open(args)
     n = 0
+    ingested: list[ExtractionRecord] = []
     try:
         for rec in iter_records(args.paths, args.law_catalogue, failures, progress=not args.quiet):
             store.ingest(rec)
+            ingested.append(rec)
             n += 1
+        _retrace(store, ingested)
+        c = store.counts()
     finally:
         store.close()  # what was ingested before an error or Ctrl-C is kept
-    c = store.counts()
     print(f"ingested {n} reports into {getattr(store, 'location', 'the store')}: "
           f"{c['nodes']} nodes, {c['relationships']} relationships")  # fmt: skip
     return _summary(n + len(failures), failures)
@@ -144,6 +147,50 @@ def format_table(rows: list[dict]) -> str:  # type: ignore[type-arg]
     from govkg.output import table
 
     return table(rows)
+
+
+def _retrace(store, records: Sequence[ExtractionRecord]) -> None:  # type: ignore[no-untyped-def]
+    """Keep tracing current: store the reports' passages, retrace the jurisdictions they touch."""
+    from govkg.graph import tracing
+
+    for rec in records:
+        tracing.store_passages(store, rec)
+    tracing.after_changes(store, [rec.report.id for rec in records])
+
+
+TRACE_COLUMNS = ("jurisdiction_id", "report", "year", "ordinal", "status", "later_report", "text", "links", "evidence")
+
+
+def cmd_trace(args: argparse.Namespace) -> int:
+    """Trace a jurisdiction's commitments again from the store, then print them (or the unpromised outcomes)."""
+    from govkg.graph import tracing
+
+    store = _open(args)
+    try:
+        keys = tracing.jurisdiction_keys(store, args.jurisdiction)
+        if not keys:
+            raise GovkgError(f"no jurisdiction {args.jurisdiction!r} in {getattr(store, 'location', 'the store')}")
+        for key in keys:
+            tracing.retrace(store, key)
+        name, params = ("trace-unpromised", {}) if args.unpromised else ("trace", {"status": args.status})
+        rows = store.query(name, jurisdiction=args.jurisdiction, year=args.year, limit=args.limit, **params)
+    finally:
+        store.close()
+    if args.json:
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+    elif args.unpromised:
+        print(format_table(rows))
+    else:
+        print(format_table([_trace_line(r) for r in rows]))
+    return 0
+
+
+def _trace_line(row: dict) -> dict:  # type: ignore[type-arg]
+    """One commitment as a table line: links as match:name=value, the best sentence."""
+    links = "; ".join(f"{x['match']}:{x['name']}" + (f"={x['value']:g}{x['unit']}" if x.get("value") is not None else "")
+                      for x in row["links"])  # fmt: skip
+    evidence = row["evidence"][0]["text"] if row["evidence"] else None
+    return {k: row.get(k) for k in TRACE_COLUMNS[:-2]} | {"links": links or None, "evidence": evidence}
 
 
 def cmd_setup(args: argparse.Namespace) -> int:
@@ -210,6 +257,14 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return serve(store=args.store, neo4j_uri=args.neo4j, host=args.host, port=args.port)
 
 
+def cmd_neo4j(args: argparse.Namespace) -> int:
+    from govkg.graph.neo4j_server import _main
+
+    extra = [f"--bolt-port={args.bolt_port}"] if args.bolt_port else []
+    extra += [f"--http-port={args.http_port}"] if args.http_port else []
+    return _main([args.action, *extra])
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="govkg", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -241,6 +296,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="JSON instead of a table")
     p.set_defaults(func=cmd_query)
 
+    p = sub.add_parser("trace", help="a jurisdiction's commitments and what its report for that year shows",
+                       description="Traces the jurisdiction's commitments again from the store (same key only: "
+                                   "adcode or qualified name), then prints each with its status and evidence.")  # fmt: skip
+    p.add_argument("jurisdiction", metavar="JURISDICTION", help="name, alias or id (adcode)")
+    p.add_argument("--year", type=int, help="only commitments for this year (with --unpromised: this report year)")
+    p.add_argument("--status", choices=["no_later_report", "not_mentioned", "mentioned", "done", "progressed"])
+    p.add_argument("--unpromised", action="store_true", help="what the reports achieved that no commitment promised")
+    p.add_argument("--limit", type=int, default=1000, help="most rows")
+    _store_args(p)
+    p.add_argument("--json", action="store_true", help="JSON (links, evidence, answers) instead of a table")
+    p.set_defaults(func=cmd_trace)
+
     p = sub.add_parser("eval", help="score extraction against gold files (P/R/F1 per list)")
     p.add_argument("paths", nargs="+", metavar="PATH", help="report files, folders, or .jsonl records")
     p.add_argument("--gold", type=Path, required=True, help="folder of gold JSON files named like the reports")
@@ -248,6 +315,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="scores as JSON")
     p.add_argument("--law-catalogue", type=Path, default=get_settings().law_catalogue)
     p.set_defaults(func=cmd_eval)
+
+    p = sub.add_parser("neo4j", help="manage the local Neo4j server (Bolt 7687, HTTP and Browser 7474)")
+    p.add_argument("action", choices=["start", "stop", "status", "build"])
+    p.add_argument("--bolt-port", type=int)
+    p.add_argument("--http-port", type=int)
+    p.set_defaults(func=cmd_neo4j)
 
     p = sub.add_parser("demo", help="print a summary of a store and answers to a few queries")
     _store_args(p)

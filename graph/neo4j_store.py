@@ -102,8 +102,9 @@ class Neo4jGraph:
         uri = uri or settings.neo4j_uri
         if not uri:
             raise StoreError("no Neo4j URI: pass --neo4j URI or set NEO4J_URI")
+        # notifications off: deprecation and "unknown type" hints on an empty database are noise to users
         driver = GraphDatabase.driver(uri, auth=_auth(settings), connection_timeout=10,
-                                      max_transaction_retry_time=30)  # fmt: skip
+                                      max_transaction_retry_time=30, notifications_min_severity="OFF")  # fmt: skip
         graph = cls(driver, settings, uri)
         try:
             driver.verify_connectivity()

@@ -43,3 +43,23 @@ def seed_records(extract):
 @pytest.fixture(scope="session")
 def example_records(extract):
     return [extract(p) for p in sorted(EXAMPLES.glob("*.txt"))]
+
+
+@pytest.fixture(scope="session")
+def neo4j_settings():
+    from govkg.settings import Settings
+
+    return Settings()
+
+
+def connect_local_neo4j(settings):
+    """The project's local Neo4j (started here if `make test` did not start it): never a mock."""
+    from govkg.errors import StoreUnavailableError
+    from govkg.graph.neo4j_server import local_uri, start
+    from govkg.graph.neo4j_store import Neo4jGraph
+
+    try:
+        return Neo4jGraph.connect(settings, local_uri(settings))
+    except StoreUnavailableError:
+        start(settings)
+        return Neo4jGraph.connect(settings, local_uri(settings))
