@@ -104,9 +104,13 @@ class StoreHolder:
     def open(self) -> None:
         """Open the store now (app start-up); an unreachable Neo4j is logged and retried later."""
         try:
-            self.get()
+            store = self.get()
         except StoreUnavailableError as e:
             log.warning("the store is not reachable yet; requests answer 503 until it is: %s", e)
+            return
+        if getattr(store, "kind", "") == "embedded" and not store.counts()["nodes"]:
+            where = getattr(store, "location", "the store")
+            log.warning("the graph in %s is empty: ingest reports first (govkg ingest --store ...)", where)
 
     def get(self) -> Store:
         if self.store is not None:

@@ -164,3 +164,23 @@ def test_cors_is_closed_unless_configured(api, seeded_path):
         assert r.headers["access-control-allow-origin"] == "https://elsewhere.example"
         other = client.get("/stats", headers={"Origin": "https://evil.example"})
         assert "access-control-allow-origin" not in other.headers
+
+
+def test_a_store_that_comes_up_later_is_used_once_it_answers(monkeypatch, seeded_path):
+    from govkg.api import deps
+    from govkg.graph.store import EmbeddedGraph
+
+    attempts = []
+
+    def flaky_open(settings):
+        attempts.append(1)
+        if len(attempts) == 1:
+            raise StoreUnavailableError("Neo4j is still starting")
+        return EmbeddedGraph(seeded_path)
+
+    monkeypatch.setattr(deps, "open_store", flaky_open)
+    monkeypatch.setattr(deps, "RETRY_AFTER", 0.0)
+    with TestClient(create_app(make_settings())) as client:  # start-up fails: logged, not fatal
+        assert client.get("/stats").status_code == 200  # the next request reconnects
+        assert client.get("/stats").status_code == 200
+    assert len(attempts) == 2  # opened once it answered, then kept

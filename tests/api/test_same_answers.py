@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+from fastapi.testclient import TestClient
+
+from govkg.api.main import create_app
+from tests.api.conftest import API_KEY, make_settings
 
 pytestmark = pytest.mark.neo4j
 
@@ -55,3 +61,16 @@ def test_same_not_found(both, url):
 
 def test_health_names_the_store(neo4j_api):
     assert neo4j_api.get("/health").json() == {"status": "ok", "store": "neo4j"}
+
+
+def test_an_upload_goes_into_neo4j(neo4j_graph):
+    report = Path(__file__).resolve().parents[2] / "examples" / "reports" / "tianhuangping_2023.txt"
+    app = create_app(make_settings(neo4j_uri=neo4j_graph.location, api_key=API_KEY), store=neo4j_graph)
+    with TestClient(app) as client:
+        before = client.get("/stats").json()
+        r = client.post("/reports", files={"file": ("api_upload_2023.txt", report.read_bytes(), "text/plain")},
+                        headers={"X-API-Key": API_KEY})  # fmt: skip
+        assert r.status_code == 201, r.text
+        assert client.get("/stats").json()["labels"]["Report"] == before["labels"]["Report"] + 1
+        assert neo4j_graph.remove("api_upload_2023")  # leave the graph as the other tests expect it
+        assert client.get("/stats").json() == before
