@@ -152,13 +152,9 @@ class Gazetteer:
 
     def _add(self, area: dict, parent: Place | None, ethnic: tuple[str, ...]) -> None:
         name, type_ = area["name"], area["type"]
-        level = (
-            _level(type_)
-            if parent is None or parent.level != "province" or len(area["code"]) == 4
-            else "county"
-        )
-        if parent is None:
-            level = "province"
+        # codes: 2 digits a province, 4 a prefecture, 6 a county (also a county right under a
+        # province or a 直辖市, e.g. 济源市 419001, 东城区 110101)
+        level = "province" if parent is None else ("county" if len(area["code"]) == 6 else _level(type_))
         shorts = short_forms(name, type_, ethnic)
         adcode = _pad(area["code"])
         place = Place(name, level, adcode, parent.name if parent else None, parent.key if parent else None,
