@@ -108,7 +108,7 @@ class StoreHolder:
         except StoreUnavailableError as e:
             log.warning("the store is not reachable yet; requests answer 503 until it is: %s", e)
             return
-        if getattr(store, "kind", "") == "embedded" and not store.counts()["nodes"]:
+        if self.owned and getattr(store, "kind", "") == "embedded" and not store.counts()["nodes"]:
             where = getattr(store, "location", "the store")
             log.warning("the graph in %s is empty: ingest reports first (govkg ingest --store ...)", where)
 
