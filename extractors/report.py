@@ -133,7 +133,7 @@ def outermost_chain(spans: list[Mention]) -> Place | None:
 
 
 def _resolved(place: Place, mentions: list[Mention]) -> Place:
-    """A name read alone (龙华区) takes the resolution the whole text gives it (深圳市龙华区)."""
+    """A name read alone (鼓楼区) takes the resolution the whole text gives it (南京市鼓楼区)."""
     if place.adcode or place.parent_key:
         return place
     same = [

@@ -4,9 +4,9 @@ GB/T 2260 (the gazetteer, :mod:`govkg.extractors.gazetteer`) stops at the
 county level. Below it, and for development zones, a name is recognised by
 its suffix (``data/jurisdiction_suffixes.tsv``) plus evidence that the
 characters before the suffix are a proper name: a known place right before
-it (徐闻县下桥镇), an organisation right after it (太霞乡人民政府), a year
-right after it (a title: 下洋镇2023年…), or a list of names with a count
-(金耀、杏花营等七个乡(场)街道). Worked examples are given with each pattern
+it (安吉县孝丰镇), an organisation right after it (青石乡人民政府), a year
+right after it (a title: 白马镇2023年…), or a list of names with a count
+(城关、河口等五个乡(场)街道). Worked examples are given with each pattern
 and exercised in ``tests/extractors/test_jurisdictions.py`` and
 ``tests/extractors/test_gazetteer.py``.
 """
@@ -17,7 +17,7 @@ import re
 
 # Anonymised places: two or more placeholder characters and a level suffix.
 #   "关于XX市法治政府建设情况" -> XX市;  "《XXX省法治政府建设实施纲要》" -> XXX省;  "××县" -> ××县
-#   Not "市人大常委会副主任XXX牵头" (a person placeholder: no level suffix right after).
+#   Not "区人大常委会主任XXX带队" (a person placeholder: no level suffix right after).
 PLACEHOLDER = re.compile(r"(?<![A-Za-z])([Xx×*＊Ｘ]{2,4})(省|自治区|市|自治州|州|县|区|旗|街道|镇|乡)")
 
 # Characters a proper name below the county level never contains: level words (so 乡镇,
@@ -30,21 +30,21 @@ NOT_NAME_CHARS = frozenset(
 
 # What may stand right before a bare proper name: not a CJK character (line start, punctuation,
 # 《, a space), or a function word that ends the phrase before it.
-#   "，在金山镇开展" -> 在 | 金山镇;  "对太霞乡" -> 对 | 太霞乡;  "关于太霞乡2022年度" -> 关于 | 太霞乡
+#   "，在金山镇开展" -> 在 | 金山镇;  "对青石乡" -> 对 | 青石乡;  "关于青石乡2022年度" -> 关于 | 青石乡
 BEFORE_NAME = re.compile(r"(?:^|[^\u4e00-\u9fff]|关于|[在对由与和及到赴向从])$")
 
 # An organisation of a township's/zone's own right after its name: the name is a place.
-#   "太霞乡人民政府" -> 人民政府;  "金耀街道办事处" -> 办事处;  "双山镇党委" -> 党委;
-#   "长兴岛经济区管委会" -> 管委会;  "XX村党支部" -> 党支部
+#   "青石乡人民政府" -> 人民政府;  "金桥街道办事处" -> 办事处;  "白马镇党委" -> 党委;
+#   "青山湾经济区管委会" -> 管委会;  "XX村党支部" -> 党支部
 ORG_AFTER = re.compile(
     r"人民政府|人大主席团|党委|党工委|党总支|党支部|政府|办事处|管委会|管理委员会|工委|司法所|"
     r"村民委员会|居民委员会|村委会|居委会"
 )
 
-# A year right after a name, as in a report's title: "下洋镇2023年法治政府建设年度报告".
+# A year right after a name, as in a report's title: "白马镇2023年法治政府建设年度报告".
 YEAR_AFTER = re.compile(r"\s*(?:19|20)\d\d\s*年")
 
-# A list of townships closed by a count: "对金耀、杏花营等七个乡(场)街道" -> 金耀, 杏花营 (街道).
+# A list of townships closed by a count: "对城关、河口等五个乡(场)街道" -> 城关, 河口 (街道).
 #   Groups: the names (、-separated) and the level word that follows the count.
 _NAME_CHAR = rf"(?:(?![{''.join(sorted(NOT_NAME_CHARS))}])[\u4e00-\u9fff])"
 NAME_LIST = re.compile(
@@ -53,13 +53,13 @@ NAME_LIST = re.compile(
 )
 
 # Before a zone's name: a rank word that is not part of the name.
-#   "国家级大同经济技术开发区" -> 大同经济技术开发区
+#   "国家级合肥经济技术开发区" -> 合肥经济技术开发区
 ZONE_RANK = re.compile(r"(?:国家级|省级)$")
 
 # The proper part of a zone's name between a known place and the zone suffix: at most four
 # characters, none of them a word that names a programme instead of a place.
-#   "大连长兴岛经济区" -> 长兴岛;  "天津滨海高新区" -> 滨海;  "大同经济技术开发区" -> ""
-#   Not "天津市法治政府建设综合示范区" (法治…: a programme's title) nor "XX市乡村振兴示范区".
+#   "南京江北新区" -> 江北;  "四川天府新区" -> 天府;  "合肥经济技术开发区" -> ""
+#   Not "XX市法治政府建设综合示范区" (法治…: a programme's title) nor "XX市乡村振兴示范区".
 ZONE_MIDDLE_BLOCK = re.compile(
     r"法治|政府|建设|综合|示范|先行|创建|振兴|乡村|试点|国家|特色|现代|生态|文化|产业|农业"
 )

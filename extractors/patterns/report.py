@@ -44,7 +44,7 @@ TITLE_TRIM = re.compile(r"^[|\s]+|[|\s]+$")
 TITLE_YEAR = re.compile(r"((?:19|20)\d\d)\s*年")
 
 # A line that opens the body with the year reported on: "2023年,我区…", "2023 年,…", "2025年以来,…",
-# "2021年是实施…之年", "2024年宁河…在区委…". Not a date ("2023年4月27日在…会议上").
+# "2021年是实施…之年", "2024年青山经济开发区在区委…". Not a date ("2021年8月26日在…会议上").
 OPENING_YEAR = re.compile(r"^\s*\(?((?:19|20)\d\d)\s*年(?!\s*\d{1,2}\s*月)(?:度)?")
 
 # Openings without a year: the year is the one before publication, or the publication year itself.
@@ -64,7 +64,7 @@ LEAD_CLAUSE = re.compile(
 )
 
 # Where an opening subject ends: the first verb or adverb of the sentence.
-#   "静海区坚持以…" -> 静海区;  "区司法局在区委…" -> 区司法局;  "东疆综保区深入贯彻" -> 东疆综保区
+#   "青山区坚持以…" -> 青山区;  "区司法局在区委…" -> 区司法局;  "青山湾综保区深入贯彻" -> 青山湾综保区
 SUBJECT_END = re.compile(
     r"坚持|始终|深入|持续|认真|全面|紧紧|紧扣|紧密|聚焦|围绕|扎实|积极|坚定|坚决|以习近平|以|在|严格|不断|"
     r"牢牢|锚定|着力|立足|按照|高效|大力|切实|把|将|全力|进一步|深学|笃学|笃行|对标|主动|强化|落实|贯彻|"
@@ -81,19 +81,19 @@ NATIONAL_BODY = re.compile(
 )
 
 # Publication dates. Worked examples:
-#   "发布日期: 2022-02-24 09:19" / "发布时间:2024-03-28" / "成文日期: | 2024-03-25" /
-#   "更新时间:2021/03/29 11:30:01" / "时间: 2023-02-10" / "发 文 日 期: 2023-03-30"
+#   "发布日期: 2021-05-12 08:30" / "发布时间:2020-04-03" / "成文日期: | 2019-11-08" /
+#   "更新时间:2020/06/15 16:20:05" / "时间: 2021-01-20" / "发 文 日 期: 2019-04-02"
 LABELLED_DATE = re.compile(
     r"(?:发\s*布\s*日\s*期|发\s*布\s*时\s*间|成\s*文\s*日\s*期|发\s*文\s*日\s*期|更新时间|(?<![\u4e00-\u9fff])时间|日期)"
     r"\s*[:：|]?\s*\|?\s*((?:19|20)\d\d)\s*[-/年.]\s*(\d{1,2})\s*[-/月.]\s*(\d{1,2})"
 )
 # A line that is only a date: the signature date, or a date bullet in a page header.
-#   "2022年1月18日" / "2024-03-22" / "• 2025年03月19日 09时07分" / "二〇二二年一月十八日"
+#   "2022年1月7日" / "2020-03-16" / "• 2021年02月09日 10时15分" / "二〇二二年一月十八日"
 DATE_LINE = re.compile(
     r"^[•·\s]*((?:19|20)\d\d|[〇零一二三四五六七八九]{4})\s*[-/年.]\s*(\d{1,2}|[一二三四五六七八九十]{1,2})\s*[-/月.]\s*"
     r"(\d{1,2}|[一二三四五六七八九十]{1,3})\s*日?(?:\s*\d{1,2}[:时]\d{1,2}(?:[:分]\d{1,2})?\s*分?)?\s*$"
 )
-# A report given at a people's congress session: "(2023年4月27日在XX市第十四届人民代表大会…上)".
+# A report given at a people's congress session: "(2021年8月26日在XX市第十五届人民代表大会…上)".
 MEETING_DATE = re.compile(r"^\(((?:19|20)\d\d)年(\d{1,2})月(\d{1,2})日在")
 # A site's "today" line is not a date of the report: "2019年12月3日星期二", "农历十月初七".
 NOT_A_DATE = re.compile(r"星期|农历|今天是")

@@ -34,27 +34,27 @@ def run(gaz: Gazetteer, text: str) -> dict[str, JurisdictionMention]:
 
 
 CITY_REPORT = (
-    "大同市2021年法治政府建设年度报告\n"
-    "2021年,大同市深入贯彻习近平总书记视察山西重要讲话精神,市场监管和市民服务持续优化。\n"
-    "与天津、内蒙古对接合作,推动乌兰察布、张家口等地政务服务跨省通办。\n"
-    "天镇县、平城区入选省级法治示范创建单位。全市各县区推进依法行政,市委、市政府高度重视。\n"
-    "2021年,大同市人民政府组团赴北京学习。国家级大同经济技术开发区承接市级权限。\n"
+    "洛阳市2021年法治政府建设年度报告\n"
+    "2021年,洛阳市深入贯彻习近平总书记考察河南重要讲话精神,市场监管和市民服务持续优化。\n"
+    "与陕西、山西对接合作,推动西安、运城等地政务服务跨省通办。\n"
+    "栾川县、偃师区入选省级法治示范创建单位。全市各县区推进依法行政,市委、市政府高度重视。\n"
+    "2021年,洛阳市人民政府组团赴北京学习。国家级洛阳高新区承接市级权限。\n"
 )
 
 
 @pytest.mark.parametrize(
     ("name", "level", "parent", "relation"),
     [
-        ("大同市", "prefecture", "山西省", "about"),
-        ("山西省", "province", None, "superior"),
-        ("天津市", "province", None, "partner"),  # cooperation words in its sentence
-        ("内蒙古自治区", "province", None, "partner"),
-        ("乌兰察布市", "prefecture", "内蒙古自治区", "partner"),
-        ("张家口市", "prefecture", "河北省", "partner"),
-        ("天镇县", "county", "大同市", "subordinate"),
-        ("平城区", "county", "大同市", "subordinate"),
+        ("洛阳市", "prefecture", "河南省", "about"),
+        ("河南省", "province", None, "superior"),
+        ("陕西省", "province", None, "partner"),  # cooperation words in its sentence
+        ("山西省", "province", None, "partner"),
+        ("西安市", "prefecture", "陕西省", "partner"),
+        ("运城市", "prefecture", "山西省", "partner"),
+        ("栾川县", "county", "洛阳市", "subordinate"),
+        ("偃师区", "county", "洛阳市", "subordinate"),
         ("北京市", "province", None, "other"),
-        ("大同经济技术开发区", "zone", "大同市", "subordinate"),
+        ("洛阳高新技术产业开发区", "zone", "洛阳市", "subordinate"),
     ],
 )
 def test_city_report(gaz: Gazetteer, name: str, level: str, parent: str | None, relation: str) -> None:
@@ -65,23 +65,23 @@ def test_city_report(gaz: Gazetteer, name: str, level: str, parent: str | None, 
 def test_city_report_has_nothing_else(gaz: Gazetteer) -> None:
     # no 市场, 市民, 全市, 市委, 县区: only named places
     assert set(run(gaz, CITY_REPORT)) == {
-        "大同市", "山西省", "天津市", "内蒙古自治区", "乌兰察布市", "张家口市", "天镇县", "平城区", "北京市",
-        "大同经济技术开发区",
+        "洛阳市", "河南省", "陕西省", "山西省", "西安市", "运城市", "栾川县", "偃师区", "北京市",
+        "洛阳高新技术产业开发区",
     }  # fmt: skip
 
 
 def test_short_forms_are_aliases_and_first_mention_wins(gaz: Gazetteer) -> None:
-    j = run(gaz, CITY_REPORT)["山西省"]
-    assert j.aliases == ("山西",) and j.surface == "山西"
-    about = run(gaz, CITY_REPORT)["大同市"]
+    j = run(gaz, CITY_REPORT)["河南省"]
+    assert j.aliases == ("河南",) and j.surface == "河南"
+    about = run(gaz, CITY_REPORT)["洛阳市"]
     assert about.prov.start == 0  # the title is its first mention
-    assert about.key == about.adcode == "140200" and about.parent_key == "140000"
+    assert about.key == about.adcode == "410300" and about.parent_key == "410000"
 
 
 TOWNSHIP_REPORT = (
-    "关于白马乡2022年度法治政府建设工作的报告\n"
-    "2022年,我乡在南部县委、县政府的领导下,推进法治白马建设,落实镇政府法律顾问制度。\n"
-    "严格执行《四川省法制宣传教育条例》,为南充高质量发展提供保障。青山村被评为省级民主法治示范村。\n"
+    "关于白马乡2023年度法治政府建设情况的报告\n"
+    "2023年,我乡在南部县委、县政府的领导下,推进法治白马建设,落实镇政府法律顾问制度。\n"
+    "严格执行《四川省依法行政条例》,为南充高质量发展提供保障。青山村被评为省级民主法治示范村。\n"
 )
 
 
@@ -157,14 +157,14 @@ def test_anonymised_places(gaz: Gazetteer) -> None:
 
 
 def test_national_report_names_no_country(gaz: Gazetteer) -> None:
-    found = run(gaz, "2022年,司法部坚持以习近平新时代中国特色社会主义思想为指导,在全国组织开展宪法宣传周。")
+    found = run(gaz, "2022年,司法部深入学习贯彻习近平法治思想,在全国组织开展宪法宣传周。")
     assert found == {}
 
 
 def test_same_zone_written_two_ways_is_one_entry(gaz: Gazetteer) -> None:
-    found = run(gaz, "2021年,大同市坚持依法行政。国家级大同经济技术开发区…《大同市经济技术开发区条例》")
+    found = run(gaz, "2021年,合肥市坚持依法行政。国家级合肥经济技术开发区…《合肥市经济技术开发区条例》")
     zones = [j for j in found.values() if j.level == "zone"]
-    assert len(zones) == 1 and zones[0].aliases == ("大同市经济技术开发区",)
+    assert len(zones) == 1 and zones[0].aliases == ("合肥市经济技术开发区",)
 
 
 # ---- the seeds and corpus 042, scored as ../shared/tools/score.py does (names and aliases) ----
