@@ -31,24 +31,24 @@ log = logging.getLogger("govkg.api")
 
 RETRY_AFTER = 2.0  # seconds between attempts to reach a store that was down
 MAX_SKIP = 1_000_000
-YEAR_MIN, YEAR_MAX = (
-    1949,
-    2100,
-)  # reports exist from the PRC's founding on; bounds keep numbers sane for Neo4j
+# Reports exist from the PRC's founding on; the bounds also keep numbers within Neo4j's integers.
+YEAR_MIN, YEAR_MAX = 1949, 2100
 
 
 class RWLock:
-    """Many readers or one writer (readers are never starved by a stream of writers: writes are rare)."""
+    """Many readers or one writer. A waiting writer holds back new readers, so a steady stream
+    of queries cannot starve an upload. Not re-entrant: a reader must not take it twice."""
 
     def __init__(self) -> None:
         self._cond = threading.Condition()
         self._readers = 0
         self._writing = False
+        self._writers_waiting = 0
 
     @contextmanager
     def read(self) -> Iterator[None]:
         with self._cond:
-            self._cond.wait_for(lambda: not self._writing)
+            self._cond.wait_for(lambda: not self._writing and not self._writers_waiting)
             self._readers += 1
         try:
             yield
@@ -60,7 +60,9 @@ class RWLock:
     @contextmanager
     def write(self) -> Iterator[None]:
         with self._cond:
+            self._writers_waiting += 1
             self._cond.wait_for(lambda: not self._writing and self._readers == 0)
+            self._writers_waiting -= 1
             self._writing = True
         try:
             yield

@@ -113,20 +113,21 @@ def test_an_upload_without_content_length_is_411(writable):
     assert r.status_code == 411
 
 
-def test_writers_wait_for_readers_and_readers_for_writers():
+def test_readers_share_and_a_writer_waits_for_them():
     lock, events = RWLock(), []
+    both_in = threading.Barrier(3)
 
     def reader(tag: str) -> None:
         with lock.read():
             events.append(f"{tag} in")
+            both_in.wait()  # both readers hold the lock at once
             time.sleep(0.05)
             events.append(f"{tag} out")
 
     def writer() -> None:
-        time.sleep(0.01)
+        both_in.wait()
         with lock.write():
-            events.append("w in")
-            events.append("w out")
+            events.append("w")
 
     threads = [threading.Thread(target=reader, args=(t,)) for t in ("r1", "r2")] + [
         threading.Thread(target=writer)
@@ -135,7 +136,33 @@ def test_writers_wait_for_readers_and_readers_for_writers():
         t.start()
     for t in threads:
         t.join()
-    assert events.index("w in") > max(
-        events.index("r1 out"), events.index("r2 out")
-    )  # readers overlapped; writer after
-    assert events.index("r2 in") < events.index("r1 out")
+    assert events[-1] == "w"  # after both readers left
+
+
+def test_a_waiting_writer_holds_back_new_readers():
+    lock, events = RWLock(), []
+    first_in = threading.Event()
+
+    def first_reader() -> None:
+        with lock.read():
+            first_in.set()
+            time.sleep(0.1)
+            events.append("r1 out")
+
+    def writer() -> None:
+        first_in.wait()
+        with lock.write():
+            events.append("w")
+
+    def late_reader() -> None:
+        first_in.wait()
+        time.sleep(0.03)  # arrives while the writer waits
+        with lock.read():
+            events.append("r2")
+
+    threads = [threading.Thread(target=f) for f in (first_reader, writer, late_reader)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert events == ["r1 out", "w", "r2"]
