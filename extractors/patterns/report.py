@@ -83,8 +83,9 @@ NATIONAL_BODY = re.compile(
 # Publication dates. Worked examples:
 #   "发布日期: 2021-05-12 08:30" / "发布时间:2020-04-03" / "成文日期: | 2019-11-08" /
 #   "更新时间:2020/06/15 16:20:05" / "时间: 2021-01-20" / "发 文 日 期: 2019-04-02"
+#   Not "实施日期: 2024-01-01" nor "办理时间: …" (a bare 时间/日期 must stand alone as a label).
 LABELLED_DATE = re.compile(
-    r"(?:发\s*布\s*日\s*期|发\s*布\s*时\s*间|成\s*文\s*日\s*期|发\s*文\s*日\s*期|更新时间|(?<![\u4e00-\u9fff])时间|日期)"
+    r"(?:发\s*布\s*日\s*期|发\s*布\s*时\s*间|成\s*文\s*日\s*期|发\s*文\s*日\s*期|更新时间|(?<![\u4e00-\u9fff])时间|(?<![\u4e00-\u9fff])日期)"
     r"\s*[:：|]?\s*\|?\s*((?:19|20)\d\d)\s*[-/年.]\s*(\d{1,2})\s*[-/月.]\s*(\d{1,2})"
 )
 # A line that is only a date: the signature date, or a date bullet in a page header.

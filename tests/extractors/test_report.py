@@ -156,6 +156,7 @@ def test_township_parent_from_the_text(gaz: Gazetteer) -> None:
         ("正文。\nXX县人民政府\n二〇二一年十二月三十日", "2021-12-30"),  # in Chinese numerals
         ("(2021年8月26日在XX市第十五届人民代表大会常务委员会第三次会议上)\n正文", "2021-08-26"),
         ("XX区人民政府 2019年12月3日星期二\n正文", None),  # a site's date of today
+        ("规定自实施日期: 2024-01-01起施行", None),  # a date that is not the report's
     ],
 )
 def test_published(text: str, expected: str | None) -> None:
