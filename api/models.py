@@ -12,12 +12,14 @@ from typing import Any, ClassVar, Generic, Literal, Self, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from govkg.graph.embedded_queries import SEARCH_LABELS
+from govkg.graph.queries import LABELS_ALLOWED
+
 T = TypeVar("T")
 
-Label = Literal[
-    "Report", "Jurisdiction", "Law", "Programme", "Indicator", "Role", "Person", "Metric", "Commitment"
-]
-SearchLabel = Literal["Jurisdiction", "Law", "Programme", "Indicator", "Report", "Person", "Commitment"]
+# The labels the queries accept (one list, in govkg.graph), as enums in the schema.
+Label = Literal[LABELS_ALLOWED]  # type: ignore[valid-type]
+SearchLabel = Literal[SEARCH_LABELS]  # type: ignore[valid-type]
 
 
 class Model(BaseModel):
