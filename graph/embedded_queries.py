@@ -313,6 +313,87 @@ def resolve(store: EmbeddedStore, p: dict[str, Any]) -> list[Row]:
     return sort_rows(rows, "key")[: p.get("limit") or 20]
 
 
+# --- tracing (graph/trace.py): what graph/tracing.py wrote, read as cypher/trace*.cypher reads it ---
+
+OUTCOME_SECTIONS = ("measures", "leadership")
+
+
+def trace(store: EmbeddedStore, p: dict[str, Any]) -> list[Row]:
+    rows = []
+    for j in _jurisdictions(store, p["jurisdiction"]):
+        jp = store.props(j)
+        for r, rp in _reports_about(store, j, {}):
+            for c, _ in store.out(r, "COMMITS_TO"):
+                cp = store.props(c)
+                year = _coalesce(cp.get("trace_year"), cp.get("year"))
+                if (p.get("year") is not None and year != p["year"]) or (
+                        p.get("status") is not None and cp.get("trace_status") != p["status"]):  # fmt: skip
+                    continue
+                rows.append({"jurisdiction": jp.get("name"), "jurisdiction_id": jp["id"], "report": rp["id"],
+                             "report_year": rp.get("year"), "year": year, "ordinal": cp.get("ordinal"),
+                             "text": cp.get("text"), "status": cp.get("trace_status"),
+                             "later_report": cp.get("trace_report"), "links": _trace_links(store, c),
+                             "evidence": _trace_evidence(cp), "answers": _trace_answers(cp)})  # fmt: skip
+    rows = sort_rows(rows, "jurisdiction_id", "report", "ordinal")
+    return page(rows, p.get("skip"), p.get("limit"))
+
+
+def _trace_links(store: EmbeddedStore, c: str) -> list[Row]:
+    links = []
+    for t, f in store.out(c, "FOLLOWED_BY"):
+        tp = store.props(t)
+        links.append({"label": store.label(t), "key": store.g.nodes[t]["key"],
+                      "name": _coalesce(tp.get("raw"), tp.get("name"), tp.get("title")), "value": tp.get("value"),
+                      "unit": tp.get("unit"), "report": f.get("report"), "match": f.get("match"),
+                      "score": f.get("score"), "section": f.get("section"), "evidence": f.get("evidence")})  # fmt: skip
+    return sort_rows(links, "report", "label", "key")
+
+
+def _coalesce(*values: Any) -> Any:
+    """Cypher's coalesce: the first value that is not null."""
+    return next((v for v in values if v is not None), None)
+
+
+def _trace_evidence(cp: dict[str, Any]) -> list[Row]:
+    keys = ("trace_evidence_reports", "trace_evidence_sections", "trace_evidence", "trace_evidence_scores")
+    cols = [cp.get(k) or [] for k in keys]
+    return [{"report": a, "section": b, "text": c, "score": d} for a, b, c, d in zip(*cols, strict=False)]
+
+
+def _trace_answers(cp: dict[str, Any]) -> list[Row]:
+    texts, scores = cp.get("trace_answers") or [], cp.get("trace_answer_scores") or []
+    return [{"text": t, "score": s} for t, s in zip(texts, scores, strict=False)]
+
+
+def trace_unpromised(store: EmbeddedStore, p: dict[str, Any]) -> list[Row]:
+    rows = []
+    for j in _jurisdictions(store, p["jurisdiction"]):
+        jp = store.props(j)
+        reports = _reports_about(store, j, {})
+        commitments = [(r, store.props(c)) for r, _ in reports for c, _ in store.out(r, "COMMITS_TO")]
+        for r, rp in reports:
+            promised = rp.get("year") is not None and any(
+                e != r and _coalesce(cp.get("trace_year"), cp.get("year")) == rp["year"] for e, cp in commitments)
+            if not promised or (p.get("year") is not None and rp.get("year") != p["year"]):
+                continue
+            reached = {t for e, _ in reports for c, _ in store.out(e, "COMMITS_TO")
+                       for t, f in store.out(c, "FOLLOWED_BY") if f.get("report") == rp["id"]}  # fmt: skip
+            rows += [{"jurisdiction": jp.get("name"), "jurisdiction_id": jp["id"], "report": rp["id"],
+                      "year": rp.get("year"), **_unpromised_row(store, t, a)}
+                     for type_ in ("ACHIEVED", "IMPLEMENTS") for t, a in store.out(r, type_)
+                     if a.get("section") in OUTCOME_SECTIONS and t not in reached]  # fmt: skip
+    rows = sort_rows(rows, "jurisdiction_id", "report", "label", "key")
+    return page(rows, p.get("skip"), p.get("limit"))
+
+
+def _unpromised_row(store: EmbeddedStore, t: str, a: dict[str, Any]) -> Row:
+    tp, label = store.props(t), store.label(t)
+    metric = label == "Metric"
+    return {"label": label, "key": store.g.nodes[t]["key"], "name": tp.get("raw") if metric else tp.get("name"),
+            "indicator": tp.get("indicator") if metric else None, "value": tp.get("value") if metric else None,
+            "unit": tp.get("unit") if metric else None, "section": a.get("section"), "evidence": a.get("evidence")}  # fmt: skip
+
+
 RUNNERS: dict[str, Callable[[EmbeddedStore, dict[str, Any]], list[Row]]] = {
     "regions-citing": regions_citing,
     "laws-cited-by": laws_cited_by,
@@ -324,4 +405,6 @@ RUNNERS: dict[str, Callable[[EmbeddedStore, dict[str, Any]], list[Row]]] = {
     "neighbourhood": neighbourhood,
     "stats": stats,
     "resolve": resolve,
+    "trace": trace,
+    "trace-unpromised": trace_unpromised,
 }

@@ -79,6 +79,14 @@ QUERIES: dict[str, QuerySpec] = {
                   (Param("label", required=True, help="Law, Jurisdiction, Programme, Indicator (or any label, by key)"),
                    Param("ref", required=True, help="a name, title, short title, alias or key"),
                    Param("limit", int, default=20, help="most nodes"))),
+        QuerySpec("trace", "a jurisdiction's commitments and what its report for that year shows (graph/trace.py)",
+                  (Param("jurisdiction", required=True, help="name, alias or id (adcode)"),
+                   Param("year", int, help="the year the commitments are for"),
+                   Param("status", help="only this status: no_later_report, not_mentioned, mentioned, done, progressed"),
+                   LIMIT, OFFSET)),
+        QuerySpec("trace-unpromised", "what a jurisdiction's reports achieved that none of its commitments promised",
+                  (Param("jurisdiction", required=True, help="name, alias or id (adcode)"),
+                   Param("year", int, help="the year reported on"), LIMIT, OFFSET)),
     )
 }  # fmt: skip
 

@@ -53,6 +53,8 @@ TEXT_THRESHOLD = 0.38
 # the problem, the plan the remedy): true pairs scored 0.22-0.75, all others 0.09 or less.
 ANSWER_THRESHOLD = 0.2
 MAX_EVIDENCE = 3
+# A text match needs this many content words in common, whatever its score.
+MIN_SHARED_WORDS = 2
 
 STATUSES = ("no_later_report", "not_mentioned", "mentioned", "done", "progressed")
 # Sections whose sentences report what was done. Shortcomings, plans and the
@@ -287,12 +289,14 @@ def follow(c: CommitmentIn, body: str, earlier: ReportIn, later: ReportIn,
 def _indicators(
     c: CommitmentIn, body: str, concerns: set[tuple[str, str]], later: ReportIn, found: _Found
 ) -> None:
-    rate, count = bool(RATE_TARGET.search(body)), bool(COUNT_TARGET.search(body))
+    units = {t.group("unit") for t in COUNT_TARGET.finditer(body)}
+    if RATE_TARGET.search(body):
+        units.add("%")
     for m in later.metrics:
         if m.section not in OUTCOME_SECTIONS:
             continue
         named = m.indicator is not None and ("Indicator", m.indicator) in concerns
-        if not named and ((m.unit == "%" and rate) or (m.unit != "%" and count)):
+        if not named and m.unit in units:
             named = any(_names_overlap(name, body) for name in (m.indicator, m.raw) if name)
         if named:
             found.links.append(
@@ -373,26 +377,35 @@ def _laws(c: CommitmentIn, body: str, concerns: set[tuple[str, str]], earlier: R
 
 
 def _text(c: CommitmentIn, body: str, later: ReportIn, comparer: Comparer, found: _Found) -> None:
+    topic = set(comparer.tokens(body))
     for p in later.passages:
         score = comparer.score(body, p.text)
-        if score < TEXT_THRESHOLD:
+        # one shared word is not "the same thing": a short heading (三是加强制度建设) that
+        # shares only 制度 with a plan item scores high on that one word
+        if score < TEXT_THRESHOLD or len(topic & set(comparer.tokens(p.text))) < MIN_SHARED_WORDS:
             continue
         ev = Evidence(later.id, p.section, p.text, score)
         if p.section not in OUTCOME_SECTIONS:
             found.mentions.append(ev)
             continue
         found.done.append(ev)
-        topic = set(comparer.tokens(body))
         for m in later.metrics:
             if _same_sentence(m.evidence, p.text) and topic & set(comparer.tokens(m.indicator or m.raw)):
                 found.links.append(Link(c.key, "Metric", m.key, later.id, "text", score, p.section, p.text))
         for prog in later.programmes:
-            if any(n and n in p.text for n in (prog.name, *prog.aliases)) and topic & set(
-                comparer.tokens(prog.name)
-            ):
+            if _in_sentence(prog, p.text) and _programme_named(prog, body, topic, comparer):
                 found.links.append(
                     Link(c.key, "Programme", prog.name, later.id, "text", score, p.section, p.text)
                 )
+
+
+def _in_sentence(prog: ProgrammeIn, text: str) -> bool:
+    return any(n and n in text for n in (prog.name, *prog.aliases))
+
+
+def _programme_named(prog: ProgrammeIn, body: str, topic: set[str], comparer: Comparer) -> bool:
+    """The plan item names the programme, or shares MIN_SHARED_WORDS of its name's words."""
+    return _in_sentence(prog, body) or len(topic & set(comparer.tokens(prog.name))) >= MIN_SHARED_WORDS
 
 
 def _same_sentence(a: str, b: str) -> bool:

@@ -280,7 +280,12 @@ def after_ingest(store: Any, record: ExtractionRecord, words: Words | None = Non
 
 def after_change(store: Any, report_id: str, words: Words | None = None) -> list[str]:
     """Run after a report is ingested or removed: retrace every jurisdiction it touches."""
-    keys = touched(store, report_id)
+    return after_changes(store, [report_id], words)
+
+
+def after_changes(store: Any, report_ids: Sequence[str], words: Words | None = None) -> list[str]:
+    """After several reports changed: each touched jurisdiction retraced once; the keys retraced."""
+    keys = sorted({k for rid in report_ids for k in touched(store, rid)})
     for key in keys:
         retrace(store, key, words)
     return keys

@@ -15,10 +15,11 @@ import re
 RATE_TARGET = re.compile(
     r"\d+(?:\.\d+)?\s*[%％]|百分之[一二三四五六七八九十百零〇两]+|\d+(?:\.\d+)?\s*个百分点"
 )
-# A count target (a number with a measure word; a year such as 2023年 is not one):
-#   培育“法律明白人”1000名 -> count;  新增省级民主法治村5个 -> count;  2023年 -> no
+# A count target (a number with a measure word; a year such as 2023年 is not one). The
+# measure word must be the figure's unit: 培育1000名 is not met by 培训会4次.
+#   培育“法律明白人”1000名 -> unit 名;  新增省级民主法治村5个 -> unit 个;  2023年 -> no
 COUNT_TARGET = re.compile(
-    r"\d+(?:\.\d+)?\s*[万千百亿]?\s*(?:件|个|项|次|场|名|人次|人|家|户|卷|期|篇|条|所|座|宗)"
+    r"\d+(?:\.\d+)?\s*[万千百亿]?\s*(?P<unit>件|个|项|次|场|名|人次|人|家|户|卷|期|篇|条|所|座|宗)"
 )
 
 # A Chinese character: overlaps between an indicator's name and a plan item are counted in these.
