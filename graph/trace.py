@@ -203,13 +203,25 @@ def trace_jurisdiction(
     for r in sorted(reports, key=lambda x: x.id):
         bodies = {c.key: commitment_body(c, r) for c in r.commitments}
         own = _answers_comparer(r, bodies, words)
+        pairs: dict[str, Comparer] = {}  # one IDF table per (this report, later report)
         for c in sorted(r.commitments, key=lambda x: x.key):
             year = commitment_year(c, r)
             laters = sorted((x for x in reports if x.id != r.id and year is not None and x.year == year),
                             key=lambda x: x.id)  # fmt: skip
-            found = [follow(c, bodies[c.key], r, later, words) for later in laters]
+            found = [
+                follow(c, bodies[c.key], r, x, pairs.get(x.id) or pairs.setdefault(x.id, pair_comparer(r, x, bodies, words)))
+                for x in laters
+            ]  # fmt: skip
             out.append(_result(c, r, year, found, answers(bodies[c.key], r, own)))
     return out
+
+
+def pair_comparer(earlier: ReportIn, later: ReportIn, bodies: dict[str, str],
+                  words: Callable[[str], Sequence[str]]) -> Comparer:  # fmt: skip
+    """Word weights from the two reports' sentences and the plan items' texts."""
+    return Comparer(
+        words, [*bodies.values(), *(p.text for p in earlier.passages), *(p.text for p in later.passages)]
+    )
 
 
 def commitment_year(c: CommitmentIn, report: ReportIn) -> int | None:
@@ -272,15 +284,13 @@ def commitment_body(c: CommitmentIn, report: ReportIn) -> str:
     return "".join(parts)
 
 
-def follow(c: CommitmentIn, body: str, earlier: ReportIn, later: ReportIn,
-           words: Callable[[str], Sequence[str]]) -> _Found:  # fmt: skip
-    """What ``later`` shows for commitment ``c`` (whose whole text is ``body``)."""
+def follow(c: CommitmentIn, body: str, earlier: ReportIn, later: ReportIn, comparer: Comparer) -> _Found:
+    """What ``later`` shows for commitment ``c`` (whose whole text is ``body``); ``comparer``: :func:`pair_comparer`."""
     found = _Found(later.id)
     concerns = set(c.concerns)
     _indicators(c, body, concerns, later, found)
     _programmes(c, concerns, later, found)
     _laws(c, body, concerns, earlier, later, found)
-    comparer = Comparer(words, [body, *(p.text for p in earlier.passages), *(p.text for p in later.passages)])
     _text(c, body, later, comparer, found)
     _keep_strongest(found)
     return found
