@@ -272,7 +272,7 @@ def commitment_body(c: CommitmentIn, report: ReportIn) -> str:
     start right after the previous one: the line break between them is no passage)."""
     sentences = sorted((p for p in report.passages if p.start >= 0), key=lambda p: p.start)
     first = next((i for i, p in enumerate(sentences) if p.start <= c.start < p.start + len(p.text)), None)
-    if first is None:
+    if first is None or c.text[:4] not in sentences[first].text:  # offsets lost (records read back from JSON)
         return c.text
     starts = sorted(x.start for x in report.commitments if x.start > c.start)
     stop = starts[0] if starts else None

@@ -405,10 +405,18 @@ def test_a_plan_item_body_is_its_paragraph():
     doc = build_document(text, "x.txt")
     passages = tuple(tr.PassageIn(p.section, p.text, p.start) for p in find_passages(doc))
     starts = [text.index("(一)"), text.index("(二)")]
-    report = tr.ReportIn("x", 2022, tuple(tr.CommitmentIn(f"x#{i}", i, "", 2023, s) for i, s in enumerate(starts, 1)),
-                         passages=passages)  # fmt: skip
+    leads = ("深化执法改革", "健全决策制度")
+    commitments = tuple(
+        tr.CommitmentIn(f"x#{i}", i, t, 2023, s)
+        for i, (t, s) in enumerate(zip(leads, starts, strict=True), 1)
+    )
+    report = tr.ReportIn("x", 2022, commitments, passages=passages)
     assert tr.commitment_body(report.commitments[0], report) == "(一)深化执法改革。推行一支队伍管执法。"
     assert tr.commitment_body(report.commitments[1], report) == "(二)健全决策制度。"
+    lost = tr.CommitmentIn("x#1", 1, "深化执法改革", 2023, 0)  # no offsets: the lead alone, never the title
+    assert tr.commitment_body(
+        lost, dataclasses.replace(report, passages=(tr.PassageIn("other", "标题", 0),))
+    ) == ("深化执法改革")
 
 
 @pytest.mark.parametrize(("text", "rate", "units"), [
