@@ -14,6 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from govkg.graph.embedded_queries import SEARCH_LABELS
 from govkg.graph.queries import LABELS_ALLOWED
+from govkg.graph.trace import STATUSES
 
 T = TypeVar("T")
 
@@ -209,6 +210,93 @@ class CommitmentItem(Fact):
 
 
 class Commitments(Page[CommitmentItem]):
+    pass
+
+
+# --- tracing: what became of a commitment --------------------------------------
+
+TraceStatus = Literal[STATUSES]  # type: ignore[valid-type]
+
+
+class TraceLink(Model):
+    """A later outcome (metric, programme, law) that follows the commitment, and why."""
+
+    label: str
+    key: str | None = None
+    name: str | None = None
+    value: float | None = None
+    unit: str | None = None
+    match: str | None = Field(None, description="how it was linked: indicator, entity, law or text")
+    score: float | None = None
+    evidence: Evidence
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> TraceLink:
+        data = {k: v for k, v in row.items() if k not in ("report", "section", "evidence")}
+        return cls(**data, evidence=Evidence(report=row.get("report") or "", section=row.get("section"),
+                                             sentence=row.get("evidence")))  # fmt: skip
+
+
+class LaterSentence(Model):
+    """A sentence of the later report that says much the same as the commitment."""
+
+    report: str | None = None
+    section: str | None = None
+    sentence: str | None = None
+    score: float | None = None
+
+
+class Answer(Model):
+    """A shortcoming (存在的问题) the commitment answers."""
+
+    text: str | None = None
+    score: float | None = None
+
+
+class TracedCommitment(Model):
+    """A commitment and what the jurisdiction's report for its year shows."""
+
+    jurisdiction: str | None = None
+    jurisdiction_id: str | None = None
+    report: str = Field(description="the report that made the commitment")
+    report_year: int | None = None
+    year: int | None = Field(None, description="the year it is for")
+    ordinal: int | None = None
+    text: str | None = None
+    status: TraceStatus | None = Field(None, description="null if never traced")
+    later_report: str | None = Field(None, description="the report of that year it was traced in")
+    links: list[TraceLink] = []
+    later_sentences: list[LaterSentence] = []
+    answers: list[Answer] = []
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> TracedCommitment:
+        data = {k: v for k, v in row.items() if k not in ("links", "evidence", "answers")}
+        return cls(**data, links=[TraceLink.from_row(x) for x in row.get("links") or []],
+                   later_sentences=[LaterSentence(**{**x, "sentence": x.get("text")})
+                                    for x in row.get("evidence") or []],
+                   answers=[Answer(**x) for x in row.get("answers") or []])  # fmt: skip
+
+
+class TracedCommitments(Page[TracedCommitment]):
+    pass
+
+
+class Unpromised(Fact):
+    """An outcome a report shows that no commitment for that year was followed by."""
+
+    jurisdiction: str | None = None
+    jurisdiction_id: str | None = None
+    year: int | None = None
+    label: str = Field(description="Metric or Programme")
+    key: str | None = None
+    name: str | None = None
+    indicator: str | None = None
+    value: float | None = None
+    unit: str | None = None
+
+
+class UnpromisedOutcomes(Page[Unpromised]):
     pass
 
 

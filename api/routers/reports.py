@@ -89,6 +89,7 @@ def ingest_bytes(store: StoreHolder, data: bytes, name: str) -> ExtractionRecord
     """Read, extract and ingest one report (the CLI's ``ingest`` rules), one writer at a time."""
     from govkg.extractors.load import text_from_bytes
     from govkg.extractors.pipeline import extract_text
+    from govkg.graph import tracing
 
     suffix = PurePath(name).suffix.lower()
     with store.writer:
@@ -99,6 +100,8 @@ def ingest_bytes(store: StoreHolder, data: bytes, name: str) -> ExtractionRecord
         graph = store.get()
         with store.rw.write():
             graph.ingest(rec)
+            # as `govkg ingest` does: keep the report's passages, retrace the jurisdictions it touches
+            tracing.after_ingest(graph, rec, store.resources().segmenter.words)
         save = getattr(graph, "save", None)
         if save is not None:  # the embedded store: written atomically; readers may go on meanwhile
             with store.rw.read():

@@ -32,9 +32,19 @@ def seeded_path(tmp_path_factory: pytest.TempPathFactory, seed_records, example_
     """An embedded store file holding the shared seeds and the project's example reports."""
     path = tmp_path_factory.mktemp("api") / "store.json.gz"
     graph = EmbeddedGraph(path)
-    graph.ingest_many([*seed_records, *example_records])
+    ingest_as_the_cli_does(graph, [*seed_records, *example_records])
     graph.close()
     return path
+
+
+def ingest_as_the_cli_does(graph, records) -> None:
+    """Ingest, keep the passages and trace the commitments, as ``govkg ingest`` does."""
+    from govkg.graph import tracing
+
+    for rec in records:
+        graph.ingest(rec)
+        tracing.store_passages(graph, rec)
+    tracing.after_changes(graph, [rec.report.id for rec in records])
 
 
 @pytest.fixture
@@ -79,8 +89,7 @@ def neo4j_graph(seed_records, example_records):
         started = True
         graph = Neo4jGraph.connect(settings, local_uri(settings))
     graph.clear()
-    for rec in [*seed_records, *example_records]:
-        graph.ingest(rec)
+    ingest_as_the_cli_does(graph, [*seed_records, *example_records])
     yield graph
     graph.close()
     if started:

@@ -145,6 +145,7 @@ FACT_ROUTES = [
     "/jurisdictions/安吉县/commitments?limit=200",
     "/programmes/放管服改革/regions?limit=200",
     "/indicators/行政复议案件数/metrics?limit=200",
+    "/jurisdictions/安吉县/unpromised?limit=200",
 ]
 
 
@@ -164,3 +165,28 @@ def test_docs_and_schema(api):
         p for p in schema["paths"]["/laws/{name}/regions"]["get"]["parameters"] if p["name"] == "limit"
     )
     assert limit["schema"]["maximum"] == 200  # the settings' max_page_size
+
+
+def test_trace_follows_a_commitment_into_the_next_report(api):
+    rows = items(api, "/jurisdictions/安吉县/trace?year=2023&limit=200")
+    assert rows and all(r["year"] == 2023 and r["report"] == "anji_2022" for r in rows)
+    assert {r["later_report"] for r in rows} == {"anji_2023"}
+    followed = [r for r in rows if r["status"] in ("done", "progressed")]
+    assert followed
+    for r in followed:
+        shown = [x["evidence"]["sentence"] for x in r["links"]] + [
+            x["sentence"] for x in r["later_sentences"]
+        ]
+        assert shown and all(shown), r  # each outcome with the later report's sentence
+
+
+def test_trace_status_filter_and_the_last_report(api):
+    rows = items(api, "/jurisdictions/安吉县/trace?status=no_later_report&limit=200")
+    assert rows and {(r["report"], r["year"], r["later_report"]) for r in rows} == {("anji_2023", 2024, None)}
+    assert api.get("/jurisdictions/安吉县/trace?status=finished").status_code == 422
+
+
+def test_unpromised_outcomes_carry_their_evidence(api):
+    rows = items(api, "/jurisdictions/安吉县/unpromised?year=2023&limit=200")
+    assert rows and {r["label"] for r in rows} <= {"Metric", "Programme"}
+    assert all(r["evidence"]["report"] == "anji_2023" and r["evidence"]["sentence"] for r in rows)

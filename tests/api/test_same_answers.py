@@ -25,6 +25,9 @@ SAME = [
     "/indicators/行政机关负责人出庭应诉率/metrics?level=prefecture",
     "/graph/neighbourhood?label=Law&key=安全生产法",
     "/graph/neighbourhood?label=Jurisdiction&key=安吉县&limit=20",
+    "/jurisdictions/安吉县/trace",
+    "/jurisdictions/安吉县/trace?year=2023&status=done",
+    "/jurisdictions/安吉县/unpromised?year=2023",
     "/stats",
     "/laws/安全生产法/regions?year_from=2099",
 ]
