@@ -70,17 +70,20 @@ def find_commitments(
 
 
 def plan_spans(doc: Document) -> list[tuple[int, int, str]]:
-    """(body start, body end, heading) of each plans section, without its heading
-    and without the closing lines (特此报告, signature, date)."""
+    """(body start, body end, heading) of each plans stretch, without its heading
+    and without the closing lines (特此报告, signature, date). A plans sub-part of another
+    part ("三、存在的问题和下一步打算" / "(二)下一步打算") has both headings, for the year."""
     out = []
-    for sec in doc.sections:
-        if sec.kind != "plans" or doc.section_at(sec.start) != "plans":
+    for start, end, kind in doc.kind_runs():
+        if kind != "plans":
             continue
-        start, end, heading = _after_heading(doc.text, sec.start, sec.heading), sec.end, sec.heading
-        sub = _plans_subheading(doc, start, end)
-        if sub:  # "三、存在的问题和下一步打算": only its 下一步打算 part holds plans
-            start, end, heading = sub[0], sub[1], heading + sub[2]
-        out.append((start, trim_closing(doc.text, start, end), heading))
+        head = doc.heading_at(start)
+        heading = head.text if head and head.start == start else ""
+        top = doc.heading_at(start, level=1)
+        if top and head and top is not head:
+            heading = top.text + heading
+        body = _after_heading(doc.text, start, head.text) if head and head.start == start else start
+        out.append((body, trim_closing(doc.text, body, end), heading))
     return out
 
 
@@ -91,17 +94,6 @@ def _after_heading(text: str, start: int, heading: str) -> int:
     while pos < len(text) and text[pos] in "。;；:： \n":
         pos += 1
     return pos
-
-
-def _plans_subheading(doc: Document, start: int, end: int) -> tuple[int, int, str] | None:
-    """A section that holds both a shortcomings and a plans sub-heading: the plans part."""
-    subs = [h for h in doc.headings if start <= h.start < end and h.level >= 2]
-    plans = [h for h in subs if h.kind == "plans"]
-    if not plans or not any(h.kind == "shortcomings" for h in subs):
-        return None
-    head = plans[0]
-    sub_end = next((h.start for h in subs if h.start > head.start and h.level <= head.level), end)
-    return _after_heading(doc.text, head.start, head.text), sub_end, head.text
 
 
 def trim_closing(text: str, start: int, end: int) -> int:

@@ -66,6 +66,21 @@ class Document:
         i = bisect_right(self._kind_starts, offset) - 1
         return self._kinds[i] if i >= 0 else "other"
 
+    def kind_runs(self) -> list[tuple[int, int, str]]:
+        """(start, end, kind) of each stretch of one section kind, in text order."""
+        ends = [*self._kind_starts[1:], len(self.text)]
+        return [(s, e, k) for s, e, k in zip(self._kind_starts, ends, self._kinds, strict=True) if e > s]
+
+    def heading_at(self, offset: int, level: int | None = None) -> Heading | None:
+        """The last heading (of ``level``, or of any level) starting at or before ``offset``."""
+        found = None
+        for h in self.headings:
+            if h.start > offset:
+                break
+            if level is None or h.level == level:
+                found = h
+        return found
+
     def provenance(self, start: int, end: int) -> Provenance:
         s, e = self.sentence_at(start)
         return Provenance(section=self.section_at(start), evidence=self.text[s:e], start=start, end=end)
