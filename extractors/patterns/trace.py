@@ -24,3 +24,8 @@ COUNT_TARGET = re.compile(
 
 # A Chinese character: overlaps between an indicator's name and a plan item are counted in these.
 HANZI = re.compile(r"[\u3400-\u9fff]")
+
+# Where an enumerated item starts inside one sentence: shortcomings are often listed in a
+# single sentence, each item answered by a different plan item, so they are compared one by one.
+#   "…存在一些薄弱环节，一是推进力度不够均衡；二是亮点不够多。" -> "…薄弱环节，" | "一是…均衡；" | "二是…多。"
+ITEM_START = re.compile(r"(?<=[，,；;:：])\s*(?=[一二三四五六七八九十]是)")

@@ -433,6 +433,17 @@ def test_targets(text, rate, units):
     assert {m.group("unit") for m in COUNT_TARGET.finditer(text)} == units
 
 
+@pytest.mark.parametrize(("text", "items"), [
+    ("存在一些薄弱环节,一是推进力度不够均衡;二是亮点不够多。", ["存在一些薄弱环节,", "一是推进力度不够均衡;", "二是亮点不够多。"]),
+    ("一是监督平台尚未上线。", ["一是监督平台尚未上线。"]),
+    ("这是一个问题,于是整改。", ["这是一个问题,于是整改。"]),  # 于是 is no enumeration
+])  # fmt: skip
+def test_listed_shortcomings_are_compared_one_by_one(text, items):
+    parts = tr.split_items(tr.PassageIn("shortcomings", text, 10))
+    assert [p.text for p in parts] == items
+    assert all(text[p.start - 10 :].startswith(p.text) for p in parts)
+
+
 @pytest.mark.parametrize(("a", "b", "n"), [
     ("调解和解率达", "力争行政复议调解和解率提高到30%", 5),
     ("办结率", "办结率达到99%", 3),
