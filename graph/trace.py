@@ -39,7 +39,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
-from govkg.extractors.patterns.trace import COUNT_TARGET, HANZI, ITEM_START, RATE_TARGET
+from govkg.extractors.patterns.trace import COUNT_TARGET, DEPARTMENT_ISSUER, HANZI, ITEM_START, RATE_TARGET
 from govkg.extractors.records import ExtractionRecord
 from govkg.extractors.similarity import Comparer
 from govkg.graph.rows import commitment_key, metric_key
@@ -55,6 +55,9 @@ TEXT_THRESHOLD = 0.38
 # while true pairs at 0.11-0.17 are missed, as are wrong ones at 0.13-0.15.
 ANSWER_THRESHOLD = 0.2
 MAX_EVIDENCE = 3
+# Two department issuers are the same department if their names end alike for this many
+# characters (区司法局 / 铜梁区司法局 share 区司法局; 司法局 / 市场监督管理局 only 局).
+MIN_ORGAN_SUFFIX = 3
 # A text match needs this many content words in common, whatever its score.
 MIN_SHARED_WORDS = 2
 
@@ -133,6 +136,7 @@ class ReportIn:
     programmes: tuple[ProgrammeIn, ...] = ()
     laws: tuple[LawIn, ...] = ()
     passages: tuple[PassageIn, ...] = ()
+    issuer: str | None = None  # 南京市鼓楼区人民政府, 区司法局 ... (None: not stated)
 
 
 # --- outputs ------------------------------------------------------------------
@@ -208,12 +212,11 @@ def trace_jurisdiction(
         pairs: dict[str, Comparer] = {}  # one IDF table per (this report, later report)
         for c in sorted(r.commitments, key=lambda x: x.key):
             year = commitment_year(c, r)
-            laters = sorted((x for x in reports if x.id != r.id and year is not None and x.year == year),
-                            key=lambda x: x.id)  # fmt: skip
-            found = [
-                follow(c, bodies[c.key], r, x, pairs.get(x.id) or pairs.setdefault(x.id, pair_comparer(r, x, bodies, words)))
-                for x in laters
-            ]  # fmt: skip
+            found = []
+            for x in later_reports_for(r, year, reports):
+                if x.id not in pairs:
+                    pairs[x.id] = pair_comparer(r, x, bodies, words)
+                found.append(follow(c, bodies[c.key], r, x, pairs[x.id]))
             out.append(_result(c, r, year, found, answers(bodies[c.key], r, own)))
     return out
 
@@ -224,6 +227,29 @@ def pair_comparer(earlier: ReportIn, later: ReportIn, bodies: dict[str, str],
     return Comparer(
         words, [*bodies.values(), *(p.text for p in earlier.passages), *(p.text for p in later.passages)]
     )
+
+
+def later_reports_for(report: ReportIn, year: int | None, reports: Sequence[ReportIn]) -> list[ReportIn]:
+    """The reports a commitment of ``report`` for ``year`` is followed in: that year, same kind of issuer."""
+    if year is None:
+        return []
+    return sorted((x for x in reports if x.id != report.id and x.year == year and same_issuer(report, x)),
+                  key=lambda x: x.id)  # fmt: skip
+
+
+def same_issuer(a: ReportIn, b: ReportIn) -> bool:
+    """Both the government's own reports, or both reports of the same department (区司法局 = 铜梁区司法局)."""
+    da, db = (bool(x.issuer and DEPARTMENT_ISSUER.search(x.issuer)) for x in (a, b))
+    if da != db:
+        return False
+    return not da or _common_suffix(a.issuer or "", b.issuer or "") >= MIN_ORGAN_SUFFIX
+
+
+def _common_suffix(a: str, b: str) -> int:
+    n = 0
+    while n < min(len(a), len(b)) and a[-1 - n] == b[-1 - n]:
+        n += 1
+    return n
 
 
 def commitment_year(c: CommitmentIn, report: ReportIn) -> int | None:
@@ -492,7 +518,7 @@ def report_from_record(rec: ExtractionRecord) -> ReportIn:
                         for c in rec.commitments)  # fmt: skip
     passages = tuple(PassageIn(p.section, p.text, p.start) for p in rec.passages) or evidence_passages(rec)
     return ReportIn(rid, rec.report.year, commitments, tuple(metrics.values()), tuple(programmes.values()),
-                    tuple(laws.values()), passages)  # fmt: skip
+                    tuple(laws.values()), passages, rec.report.issuer)  # fmt: skip
 
 
 def evidence_passages(rec: ExtractionRecord) -> tuple[PassageIn, ...]:

@@ -66,7 +66,9 @@ def report_in(row: dict[str, Any]) -> tr.ReportIn:
         (tr.LawIn(x["title"], x.get("action") or "cite", x.get("short"), tuple(sorted(x.get("aliases") or [])),
                   x.get("section") or "other", x.get("evidence") or "") for x in row.get("laws") or []),
         key=lambda x: (x.title, x.action)))  # fmt: skip
-    return tr.ReportIn(row["id"], row.get("year"), commitments, metrics, programmes, laws, passages)
+    return tr.ReportIn(
+        row["id"], row.get("year"), commitments, metrics, programmes, laws, passages, row.get("issuer")
+    )
 
 
 def _passages(row: dict[str, Any]) -> tuple[tr.PassageIn, ...]:
@@ -111,12 +113,8 @@ def link_rows(results: Sequence[tr.CommitmentTrace]) -> dict[str, list[dict[str,
 
 def later_reports(reports: Sequence[tr.ReportIn]) -> dict[str, list[str]]:
     """For each commitment, the ids of the reports it is followed in (same jurisdiction, its year)."""
-    out = {}
-    for r in reports:
-        for c in r.commitments:
-            year = tr.commitment_year(c, r)
-            out[c.key] = sorted(x.id for x in reports if x.id != r.id and year is not None and x.year == year)
-    return out
+    return {c.key: [x.id for x in tr.later_reports_for(r, tr.commitment_year(c, r), reports)]
+            for r in reports for c in r.commitments}  # fmt: skip
 
 
 def compute(
@@ -155,7 +153,7 @@ def _embedded_report(es: EmbeddedStore, r: str) -> dict[str, Any]:
     laws = [{"title": es.props(x)["title"], "short": es.props(x).get("short"), "aliases": es.props(x).get("aliases"),
              "action": a.get("action"), "section": a.get("section"), "evidence": a.get("evidence")}
             for x, a in es.out(r, "CITES")]  # fmt: skip
-    return {"id": rp["id"], "year": rp.get("year"), "passages": rp.get("passages"),
+    return {"id": rp["id"], "year": rp.get("year"), "issuer": rp.get("issuer"), "passages": rp.get("passages"),
             "passage_sections": rp.get("passage_sections"), "passage_starts": rp.get("passage_starts"),
             "evidence": sorted(evidence), "commitments": commitments, "metrics": metrics, "programmes": programmes,
             "laws": laws}  # fmt: skip

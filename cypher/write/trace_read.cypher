@@ -3,7 +3,7 @@
 // with what they concern, metrics achieved, programmes carried out, laws cited.
 // graph/tracing.py turns each row into a graph.trace.ReportIn, exactly as the embedded store does.
 MATCH (:Jurisdiction {id: $jurisdiction})<-[:ABOUT]-(r:Report)
-RETURN r.id AS id, r.year AS year,
+RETURN r.id AS id, r.year AS year, r.issuer AS issuer,
        r.passages AS passages, r.passage_sections AS passage_sections, r.passage_starts AS passage_starts,
        COLLECT { MATCH (r)-[e]->() WHERE e.evidence IS NOT NULL AND e.evidence <> ''
                  RETURN DISTINCT [coalesce(e.section, 'other'), e.evidence] AS x } AS evidence,

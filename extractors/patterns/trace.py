@@ -29,3 +29,10 @@ HANZI = re.compile(r"[\u3400-\u9fff]")
 # single sentence, each item answered by a different plan item, so they are compared one by one.
 #   "…存在一些薄弱环节，一是推进力度不够均衡；二是亮点不够多。" -> "…薄弱环节，" | "一是…均衡；" | "二是…多。"
 ITEM_START = re.compile(r"(?<=[，,；;:：])\s*(?=[一二三四五六七八九十]是)")
+
+# An issuer that is a government department, not the government of the place: its report
+# is ABOUT the same jurisdiction (design/schema.md) but is not the government's own report,
+# so the government's plan items are not followed in it, nor its plan items in the government's.
+#   区司法局, 深圳市龙华区司法局, 广东省司法厅, 广州市人民政府办公厅, 绍兴市市场监督管理局 -> department
+#   安吉县人民政府, 中共安吉县委 安吉县人民政府, 天津滨海高新区管委会 -> not
+DEPARTMENT_ISSUER = re.compile(r"(?:局|厅|办公室|中心|署)$")

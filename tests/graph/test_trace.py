@@ -394,6 +394,22 @@ def test_status_rules(commitment, later, status, words):
     assert result.status == status
 
 
+@pytest.mark.parametrize(("earlier", "later", "same"), [
+    (None, None, True),
+    ("南京市鼓楼区人民政府", None, True),
+    ("中共安吉县委 安吉县人民政府", "安吉县人民政府", True),
+    ("区司法局", "铜梁区司法局", True),  # the same department, named with or without its place
+    ("铜梁区人民政府", "区司法局", False),  # the government's plan is not followed in a department's report
+    ("区司法局", None, False),
+    ("嘉兴市司法局", "嘉兴市市场监督管理局", False),
+    ("广州市人民政府办公厅", "广州市人民政府", False),
+])  # fmt: skip
+def test_a_commitment_is_followed_in_reports_of_the_same_issuer(earlier, later, same):
+    a, b = tr.ReportIn("a", 2022, issuer=earlier), tr.ReportIn("b", 2023, issuer=later)
+    assert tr.same_issuer(a, b) is same
+    assert (tr.later_reports_for(a, 2023, [a, b]) == [b]) is same
+
+
 def test_the_commitment_year_defaults_to_the_next_year():
     c = tr.CommitmentIn("r#1", 1, "x", None)
     assert tr.commitment_year(c, tr.ReportIn("r", 2022)) == 2023
