@@ -7,7 +7,9 @@ key: adcode or qualified name) whose year is the commitment's year. Nothing
 else counts: not a same-named district elsewhere, not the parent city, not a
 report that merely mentions the place. Callers (``graph/tracing.py``) hand in
 the reports of one jurisdiction key, so mixing is impossible here by
-construction.
+construction. Among them, the government's plan items are followed in the
+government's own reports and a department's (区司法局) in that department's
+(:func:`same_issuer`).
 
 What a later report can show, strongest first:
 
