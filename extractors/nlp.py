@@ -17,6 +17,7 @@ the Doc as well, for users who want words for their own components.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -72,9 +73,13 @@ class DocumentComponent:
     def __call__(self, doc: Doc) -> Doc:
         if self.resources is None:
             self.initialize()
-        original = doc.user_data.get("govkg_original", doc.text)
+        # doc.text joins every token again on each access (a million tokens per 40 reports):
+        # make_doc keeps the text it tokenised, so read that, and build it at most once.
+        text = doc.user_data.get("govkg_text")
+        text = doc.text if text is None else text
+        original = doc.user_data.get("govkg_original", text)
         source = doc.user_data.get("govkg_source", "report")
-        norm = Normalised(text=doc.text, original=original, converted=original != doc.text)
+        norm = Normalised(text=text, original=original, converted=original != text)
         doc._.govkg_document = structure_document(norm, source, doc.user_data.get("govkg_id"))
         doc._.govkg_resources = self.resources
         return doc
@@ -143,12 +148,50 @@ def make_nlp(settings: Settings | None = None, law_catalogue: Path | None = None
 def make_doc(nlp: Language, raw: str, source: str, doc_id: str | None = None) -> Doc:
     """A Doc of the normalised text, carrying its source name and original script."""
     norm = normalise(raw)
-    doc = nlp.make_doc(norm.text)
+    doc = _char_doc(nlp, norm.text) if _by_character(nlp) else nlp.make_doc(norm.text)
+    doc.user_data["govkg_text"] = norm.text
     doc.user_data["govkg_source"] = source
     doc.user_data["govkg_original"] = norm.original
     if doc_id:
         doc.user_data["govkg_id"] = doc_id
     return doc
+
+
+# One token per character; a whitespace run is one token, less the single space a character
+# keeps as its trailing whitespace (spaCy's rule, spacy.util.get_words_and_spaces).
+_CHAR_OR_SPACES = re.compile(r"\s+|\S")
+
+
+def _by_character(nlp: Language) -> bool:
+    return getattr(nlp.tokenizer, "segmenter", None) == "char"
+
+
+def char_words(text: str) -> tuple[list[str], list[bool]]:
+    """The words and spaces spaCy's character segmenter gives ``text``, in linear time.
+
+    spaCy aligns the characters with ``text[pos:].index(word)``, which copies the rest of the
+    text for every character: quadratic, a quarter of the pipeline's time on a 6,000-character
+    report. The tokens are the same (tests/extractors/test_nlp.py compares them)."""
+    words: list[str] = []
+    spaces: list[bool] = []
+    for m in _CHAR_OR_SPACES.finditer(text):
+        tok = m.group()
+        if not tok.isspace():
+            words.append(tok)
+            spaces.append(False)
+            continue
+        if words and not words[-1].isspace() and tok[0] == " ":
+            spaces[-1] = True
+            tok = tok[1:]
+        if tok:
+            words.append(tok)
+            spaces.append(False)
+    return words, spaces
+
+
+def _char_doc(nlp: Language, text: str) -> Doc:
+    words, spaces = char_words(text)
+    return Doc(nlp.vocab, words=words, spaces=spaces)
 
 
 def make_docs(nlp: Language, items: Iterable[tuple[str, str]]) -> Iterator[Doc]:
