@@ -190,14 +190,16 @@ def _embedded_clear(es: EmbeddedStore, commitments: list[str]) -> set[str]:
     return {v for _, v, _ in edges}
 
 
-def embedded_touched(es: EmbeddedStore, report_id: str) -> list[str]:
-    """What ``cypher/write/trace_touched.cypher`` returns, from the embedded graph."""
+def embedded_touched(es: EmbeddedStore, report_ids: Sequence[str]) -> list[str]:
+    """What ``cypher/write/trace_touched.cypher`` returns for each report, from the embedded graph (one pass)."""
+    ids = set(report_ids)
     out = set()
-    r = node_id("Report", report_id)
-    if r in es.g:
-        out |= {es.props(j)["id"] for j, _ in es.out(r, "ABOUT")}
+    for rid in ids:
+        r = node_id("Report", rid)
+        if r in es.g:
+            out |= {es.props(j)["id"] for j, _ in es.out(r, "ABOUT")}
     for c, cp in es.nodes("Commitment"):
-        if report_id in (cp.get("trace_reports") or []):
+        if ids & set(cp.get("trace_reports") or []):
             out |= {es.props(j)["id"] for rep, _ in es.into(c, "COMMITS_TO") for j, _ in es.out(rep, "ABOUT")}
     return sorted(out)
 
@@ -244,14 +246,17 @@ def retrace(store: Any, jurisdiction: str, words: Words | None = None) -> list[t
     return store._write(lambda tx: neo4j_retrace(tx, jurisdiction, words))
 
 
-def touched(store: Any, report_id: str) -> list[str]:
-    """Keys of the jurisdictions whose trace depends on this report."""
+def touched(store: Any, report_ids: Sequence[str]) -> list[str]:
+    """Keys of the jurisdictions whose trace depends on these reports."""
     if store.kind == "embedded":
-        return embedded_touched(store.store, report_id)
+        return embedded_touched(store.store, report_ids)
     from govkg import cypher
 
-    rows = store._write(lambda tx: tx.run(cypher.load("write/trace_touched"), report=report_id).single())
-    return sorted(rows["ids"]) if rows else []
+    def run(tx: Any) -> set[str]:
+        return {k for rid in report_ids for rec in [tx.run(cypher.load("write/trace_touched"), report=rid).single()]
+                if rec for k in rec["ids"]}  # fmt: skip
+
+    return sorted(store._write(run))
 
 
 def store_passages(store: Any, record: ExtractionRecord) -> None:
@@ -283,7 +288,7 @@ def after_change(store: Any, report_id: str, words: Words | None = None) -> list
 
 def after_changes(store: Any, report_ids: Sequence[str], words: Words | None = None) -> list[str]:
     """After several reports changed: each touched jurisdiction retraced once; the keys retraced."""
-    keys = sorted({k for rid in report_ids for k in touched(store, rid)})
+    keys = touched(store, report_ids)
     for key in keys:
         retrace(store, key, words)
     return keys
