@@ -123,6 +123,7 @@ def _record(doc: Doc) -> ExtractionRecord:
         metrics=doc._.govkg_metrics,
         commitments=doc._.govkg_commitments,
         sections=document.sections,
+        passages=stages.find_passages(document),
     )
 
 

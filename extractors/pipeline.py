@@ -16,6 +16,7 @@ from govkg.extractors.jurisdictions import find_jurisdictions
 from govkg.extractors.laws import find_laws
 from govkg.extractors.load import read_report
 from govkg.extractors.metrics import find_metrics, find_targets
+from govkg.extractors.passages import find_passages
 from govkg.extractors.programmes import find_programmes
 from govkg.extractors.records import ExtractionRecord
 from govkg.extractors.report import find_report
@@ -42,6 +43,7 @@ def extract_document(doc: Document, res: Resources) -> ExtractionRecord:
         metrics=metrics,
         commitments=commitments,
         sections=doc.sections,
+        passages=find_passages(doc),  # every sentence: what tracing compares by text
     )
 
 
