@@ -72,11 +72,46 @@ def _read_jsonl(path: Path, parse, failures: list[str]) -> Iterator[ExtractionRe
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
+    if args.workers > 1 or args.out or args.inputs_from:
+        return _extract_batch(args)
+    if not args.paths:
+        raise GovkgError("extract needs report paths (or --from FILE)")
     failures: list[str] = []
     total = 0
     for rec in iter_records(args.paths, args.law_catalogue, failures):
         print(json.dumps(rec.to_dict(), ensure_ascii=False), flush=True)
         total += 1
+    return _summary(total + len(failures), failures)
+
+
+def _extract_batch(args: argparse.Namespace) -> int:
+    """``--workers`` (several processes, input order kept) and ``--out`` (sharded JSONL): govkg.batch."""
+    from govkg import batch
+
+    paths = [str(p) for p in expand_paths([*args.paths, *(batch.read_input_list(args.inputs_from)
+                                                         if args.inputs_from else [])])]  # fmt: skip
+    catalogue = str(args.law_catalogue) if args.law_catalogue else None
+    failures: list[str] = []
+    if args.out:
+        try:
+            shards = batch.extract_to_shards(paths, args.out, args.shard_size, catalogue, args.workers, args.shard)
+        except ValueError as e:
+            raise GovkgError(str(e)) from e
+        for r in shards:
+            for f in r.failures:
+                _error(f)
+            failures += r.failures
+        records = sum(r.records for r in shards)
+        print(f"{records} records in {len(shards)} shards in {args.out}", file=sys.stderr)
+        return _summary(records + len(failures), failures)
+    total = 0
+    for o in batch.extract_many(paths, catalogue, args.workers):
+        for line in o.lines:
+            print(line, flush=True)
+        for e in o.errors:
+            _error(e)
+        total += len(o.lines)
+        failures += list(o.errors)
     return _summary(total + len(failures), failures)
 
 
@@ -274,9 +309,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_setup)
 
     p = sub.add_parser("extract", help="print one JSON extraction record per report")
-    p.add_argument("paths", nargs="+", metavar="PATH")
+    p.add_argument("paths", nargs="*", metavar="PATH")
     p.add_argument("--law-catalogue", type=Path, default=get_settings().law_catalogue,
                    help="TSV of level, name, published, valid_from, expired")  # fmt: skip
+    p.add_argument("--workers", type=int, default=1, help="extraction processes (output keeps the input order)")
+    p.add_argument("--from", dest="inputs_from", type=Path, metavar="FILE",
+                   help="also read input paths from FILE, one a line (- for stdin)")  # fmt: skip
+    p.add_argument("--out", type=Path, metavar="DIR",
+                   help="write sharded JSONL (part-NNNNN.jsonl) into DIR instead of stdout; done shards are kept")  # fmt: skip
+    p.add_argument("--shard-size", type=int, default=1000, help="inputs per shard with --out")
+    p.add_argument("--shard", type=int, metavar="K", help="with --out: only shard K (one task of a batch engine)")
     p.set_defaults(func=cmd_extract)
 
     p = sub.add_parser("ingest", help="extract reports (or read .jsonl records) into a graph store")
