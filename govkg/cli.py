@@ -228,6 +228,32 @@ def _trace_line(row: dict) -> dict:  # type: ignore[type-arg]
     return {k: row.get(k) for k in TRACE_COLUMNS[:-2]} | {"links": links or None, "evidence": evidence}
 
 
+def cmd_export(args: argparse.Namespace) -> int:
+    """The graph ingest would build (from reports/JSONL, or an embedded store) as bulk-load files."""
+    from govkg.graph.export import EXPORTERS, export, graph_from_records
+
+    if args.format not in EXPORTERS:  # before the work of building the graph
+        raise GovkgError(f"no export format {args.format!r}; formats: {', '.join(sorted(EXPORTERS))}")
+    failures: list[str] = []
+    if args.paths:
+        records = iter_records(args.paths, args.law_catalogue, failures, progress=not args.quiet)
+        graph = graph_from_records(records, trace=not args.no_trace)
+    else:
+        from govkg.graph.embedded import EmbeddedStore
+
+        path = args.store or get_settings().store_path
+        if not path.exists():
+            raise GovkgError(f"no embedded store at {path}: give reports or .jsonl to export, or --store PATH")
+        graph = EmbeddedStore.open(path)
+    summary = export(graph, args.format, args.out)
+    print(f"{summary.nodes} nodes, {summary.relationships} relationships in {len(summary.files)} files "
+          f"in {summary.out}", file=sys.stderr)  # fmt: skip
+    if summary.command:
+        print(f"load into a stopped Neo4j: NEO4J_ADMIN=/path/to/bin/neo4j-admin sh {summary.out / 'import.sh'} "
+              "[DATABASE]", file=sys.stderr)  # fmt: skip
+    return _summary(len(failures) + 1, failures)
+
+
 def cmd_setup(args: argparse.Namespace) -> int:
     from govkg.extractors.model import install_model
 
@@ -349,6 +375,18 @@ def build_parser() -> argparse.ArgumentParser:
     _store_args(p)
     p.add_argument("--json", action="store_true", help="JSON (links, evidence, answers) instead of a table")
     p.set_defaults(func=cmd_trace)
+
+    p = sub.add_parser("export", help="write the graph as files for bulk loading (neo4j-admin import CSVs, JSON)",
+                       description="Builds the graph ingest would build from reports or .jsonl records (in "
+                                   "memory), or reads an embedded store, and writes it in FORMAT into DIR.")  # fmt: skip
+    p.add_argument("--format", default="neo4j-admin", help="neo4j-admin (CSVs and import.sh) or json")
+    p.add_argument("out", type=Path, metavar="DIR")
+    p.add_argument("paths", nargs="*", metavar="REPORT_OR_JSONL", help="inputs; none: export the --store")
+    p.add_argument("--store", type=Path, help="embedded store to export (default: the user's store)")
+    p.add_argument("--no-trace", action="store_true", help="skip commitment tracing (FOLLOWED_BY, trace_*)")
+    p.add_argument("--law-catalogue", type=Path, default=get_settings().law_catalogue)
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    p.set_defaults(func=cmd_export)
 
     p = sub.add_parser("eval", help="score extraction against gold files (P/R/F1 per list)")
     p.add_argument("paths", nargs="+", metavar="PATH", help="report files, folders, or .jsonl records")
