@@ -1,14 +1,19 @@
 """A real Neo4j 5.26 LTS server on this machine, without Docker or a Neo4j download.
 
 The server is Neo4j Community with Bolt, HTTP and Neo4j Browser, all from Maven Central: Maven
-builds ``neo4j/pom.xml`` (one small class, ``org.govkg.neo4j.Launcher``, plus the Neo4j jars copied
-next to it) once, and ``java`` runs it in the background, detached from the caller::
+builds ``neo4j/pom.xml`` (two small classes, ``org.govkg.neo4j.Launcher`` and the unmanaged extension
+``org.govkg.neo4j.web.BrowserAssets``, plus the Neo4j jars copied next to them) once, and ``java``
+runs it in the background, detached from the caller::
 
     from govkg.graph import neo4j_server
     info = neo4j_server.start()          # builds on first use, then ~10 s; no-op when running
     driver = neo4j.GraphDatabase.driver(neo4j_server.local_uri(), auth=neo4j_server.local_auth())
     neo4j_server.status()                # ServerInfo, or None when stopped
     neo4j_server.stop()                  # SIGTERM, clean shutdown; SIGKILL after a timeout
+
+Neo4j Browser (``info.browser_url``) loads govkg's style and guide when it connects: the server serves
+the package's ``cypher/browser`` folder at ``/govkg/`` (``info.guide_url``, ``/govkg/govkg.grass``) and
+its ``browser.post_connect_cmd`` is ``style <that>; play <that>`` (see Launcher.browserSettings()).
 
 Everything lives under ``settings.neo4j_home`` (``$GOVKG_CACHE_DIR/neo4j``)::
 
@@ -44,6 +49,7 @@ import subprocess
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
+from importlib.resources import files
 from pathlib import Path
 
 from govkg.errors import StoreUnavailableError
@@ -124,6 +130,11 @@ class ServerInfo:
     @property
     def browser_url(self) -> str:
         return f"{self.http_uri}/browser/"
+
+    @property
+    def guide_url(self) -> str:
+        """govkg's Browser guide, served by the server itself (``:play`` it; played on connect)."""
+        return f"{self.http_uri}/govkg/guide.html"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -611,6 +622,7 @@ def start(
             str(http),
             "--ready-file",
             str(paths.ready_file),
+            *_browser_assets_args(),
             *cmd_auth,
         ]
         for d in (paths.logs, paths.run, paths.data):
@@ -635,6 +647,13 @@ def start(
         launch = {"bolt_port": bolt, "http_port": http, "auth": auth, "started_at": time.time()}
         paths.pid_file.write_text(f"{proc.pid} {json.dumps(launch)}\n")
         return _wait_ready(paths, s, proc.pid, proc, timeout)
+
+
+def _browser_assets_args() -> list[str]:
+    """``--browser-assets DIR``: the package's Neo4j Browser style and guide (govkg.cypher's browser/),
+    served by the launcher at /govkg/ and loaded by Browser on connect. Nothing if they are missing."""
+    folder = Path(str(files("govkg.cypher").joinpath("browser")))
+    return ["--browser-assets", str(folder)] if (folder / "guide.html").is_file() else []
 
 
 def _min_heap(heap: str) -> str:

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import org.govkg.neo4j.web.BrowserAssets;
 import org.neo4j.cli.ExecutionContext;
 import org.neo4j.commandline.admin.security.SetInitialPasswordCommand;
 import org.neo4j.dbms.api.DatabaseManagementService;
@@ -42,6 +43,8 @@ import picocli.CommandLine;
  *   --no-auth             start with authentication disabled
  *   --ready-file PATH     written (JSON) once the server accepts connections, removed on shutdown
  *                         (default HOME/run/ready.json)
+ *   --browser-assets DIR  serve DIR/govkg.grass and DIR/guide.html at /govkg/ (org.govkg.neo4j.web) and
+ *                         have Neo4j Browser load them when it connects (see browserSettings())
  *   --set KEY=VALUE       any further neo4j.conf setting (repeatable)
  * </pre>
  *
@@ -61,6 +64,7 @@ public final class Launcher {
     private Path dataDir;
     private Path logsDir;
     private Path readyFile;
+    private Path browserAssets;
     private int boltPort = 7687;
     private int httpPort = 7474;
     private String listenAddress = "127.0.0.1";
@@ -92,7 +96,7 @@ public final class Launcher {
             switch (a) {
                 case "--no-auth" -> auth = false;
                 case "--home", "--data-dir", "--logs-dir", "--bolt-port", "--http-port", "--listen-address",
-                        "--password", "--ready-file", "--set" -> {
+                        "--password", "--ready-file", "--browser-assets", "--set" -> {
                     if (value == null) {
                         if (i + 1 >= args.length) {
                             throw new IllegalArgumentException(a + " needs a value");
@@ -104,7 +108,7 @@ public final class Launcher {
                 case "-h", "--help" -> {
                     System.out.println("usage: Launcher --home DIR [--data-dir DIR] [--logs-dir DIR] [--bolt-port N]"
                             + " [--http-port N] [--listen-address A] [--password P | --no-auth] [--ready-file PATH]"
-                            + " [--set KEY=VALUE ...]   (password also from $" + PASSWORD_ENV + ")");
+                            + " [--browser-assets DIR] [--set KEY=VALUE ...]   (password also from $" + PASSWORD_ENV + ")");
                     System.exit(0);
                 }
                 default -> throw new IllegalArgumentException("unknown argument " + args[i] + " (try --help)");
@@ -119,6 +123,9 @@ public final class Launcher {
         readyFile = (readyFile == null ? home.resolve("run").resolve("ready.json") : readyFile)
                 .toAbsolutePath()
                 .normalize();
+        if (browserAssets != null) {
+            browserAssets = browserAssets.toAbsolutePath().normalize();
+        }
         if (password == null) {
             String env = System.getenv(PASSWORD_ENV);
             if (env != null && !env.isEmpty()) {
@@ -142,6 +149,7 @@ public final class Launcher {
             case "--listen-address" -> listenAddress = value;
             case "--password" -> password = value;
             case "--ready-file" -> readyFile = Path.of(value);
+            case "--browser-assets" -> browserAssets = Path.of(value);
             case "--set" -> {
                 int eq = value.indexOf('=');
                 if (eq <= 0) {
@@ -195,9 +203,32 @@ public final class Launcher {
         // Neo4j preallocates each transaction log file (256 MiB, per database): 0.5 GB of disk for
         // an empty server. Not worth it here.
         s.put("db.tx_log.preallocate", "false");
-        // No usage reports to anywhere.
+        // No usage reports to anywhere, from the server or from Browser (its product analytics).
         s.put("dbms.usage_report.enabled", "false");
+        s.put("client.allow_telemetry", "false");
+        if (browserAssets != null) {
+            s.putAll(browserSettings());
+        }
         s.putAll(extra);
+        return s;
+    }
+
+    /**
+     * Neo4j Browser with govkg's style and guide on connect. The files come from this server
+     * (BrowserAssets, mounted at /govkg, outside HTTP authentication like /browser); Browser fetches
+     * remote content only from the hosts in browser.remote_content_hostname_whitelist (its name in
+     * Neo4j 5.26: Browser 5.24 reads exactly that key) and runs each ;-separated post-connect
+     * command as if typed with a leading colon.
+     */
+    private Map<String, String> browserSettings() {
+        String host = listenAddress.equals("0.0.0.0") || listenAddress.equals("::") ? "localhost" : listenAddress;
+        String base = "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + httpPort + "/govkg/";
+        Map<String, String> s = new LinkedHashMap<>();
+        s.put("server.unmanaged_extension_classes", "org.govkg.neo4j.web=/govkg");
+        s.put("dbms.security.http_auth_allowlist", "/,/browser.*,/govkg/.*");
+        s.put("browser.remote_content_hostname_whitelist", "guides.neo4j.com,localhost,127.0.0.1"
+                + (host.equals("localhost") || host.equals("127.0.0.1") ? "" : "," + host));
+        s.put("browser.post_connect_cmd", "style " + base + "govkg.grass; play " + base + "guide.html");
         return s;
     }
 
@@ -208,6 +239,10 @@ public final class Launcher {
         }
         Files.deleteIfExists(readyFile);
 
+        if (browserAssets != null) {
+            // Read by org.govkg.neo4j.web.BrowserAssets, which Jersey instantiates in this JVM.
+            System.setProperty(BrowserAssets.DIRECTORY_PROPERTY, browserAssets.toString());
+        }
         Map<String, String> settings = settings();
         Path confDir = home.resolve("conf");
         Path confFile = confDir.resolve("neo4j.conf");
