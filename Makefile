@@ -9,7 +9,12 @@ GOVKG := $(VENV)/bin/govkg
 DEMO_STORE ?= build/demo-store.json.gz
 PYTEST_ARGS ?=
 
-.PHONY: setup demo test test-fast lint neo4j-start neo4j-stop bench clean
+.PHONY: setup demo test test-fast lint neo4j-start neo4j-stop bench clean browser-deps
+
+# tests/browser drives Neo4j Browser in headless Chromium: Debian's chromium and its chromedriver, and
+# a CJK font so that the screenshots show Chinese. Installed when missing and we are root with apt-get;
+# otherwise the command to run is printed (the test skips without /usr/bin/chromium).
+BROWSER_PKGS := chromium chromium-driver fonts-wqy-microhei
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -27,7 +32,7 @@ demo: setup
 	$(GOVKG) ingest --quiet --store $(DEMO_STORE) examples/reports/*.txt
 	$(GOVKG) demo --store $(DEMO_STORE)
 
-test: setup
+test: setup browser-deps
 	$(GOVKG) neo4j start
 	set +e; $(PY) -m pytest $(PYTEST_ARGS); rc=$$?; $(GOVKG) neo4j stop; exit $$rc
 
@@ -36,6 +41,14 @@ test-fast: setup
 
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .
+
+browser-deps:
+	@if [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ] && fc-list 2>/dev/null | grep -qi wqy; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		echo "installing $(BROWSER_PKGS) from Debian (for tests/browser)"; \
+		{ apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(BROWSER_PKGS) >/dev/null; } \
+			|| echo "warning: could not install $(BROWSER_PKGS); tests/browser may skip or fail"; \
+	else echo "note: tests/browser needs $(BROWSER_PKGS): sudo apt-get install $(BROWSER_PKGS)"; fi
 
 neo4j-start: setup
 	$(GOVKG) neo4j start
