@@ -21,7 +21,7 @@ $(VENV)/.installed: pyproject.toml
 	$(PY) -m pip install --quiet --upgrade pip
 	# numpy, cython, setuptools and wheel: the pkuseg sdist's metadata build needs them (govkg setup)
 	$(PY) -m pip install --quiet numpy cython "setuptools>=68" wheel
-	$(PY) -m pip install --quiet -e ".[test]"
+	$(PY) -m pip install --quiet -e ".[test,dask]"
 	touch $@
 
 setup: $(VENV)/.installed

@@ -15,6 +15,8 @@ EXAMPLES = REPO / "examples" / "reports"
 def shared_path(*parts: str) -> Path:
     """A file in ../shared, read in place (never copied into the project)."""
     path = SHARED.joinpath(*parts)
+    if not path.exists() and os.environ.get("GOVKG_REQUIRE_SHARED"):  # CI: never skip silently
+        pytest.fail(f"{path} is missing and GOVKG_REQUIRE_SHARED is set")
     if not path.exists():
         pytest.skip(f"{path} is not here: these tests need the ../shared folder next to the repository")
     return path
