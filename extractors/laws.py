@@ -40,7 +40,9 @@ class _Hit:
     written: str
     start: int
     end: int
-    kind: str  # "title" (《》), "inner" (nested in a title), "bare" (lexicon), "doc" (bare document)
+    # "title" (《》), "inner" (nested in a title), "bare" (lexicon), "event" (a bare law naming a day,
+    # week or month: 国家宪法日, 宪法周, 未成年人保护法宣传日), "doc" (bare document)
+    kind: str
     full: str | None = None  # the lexicon's full title for a bare short name
     category: str | None = None  # the lexicon's category for a bare short name
     draft: bool = False
@@ -227,27 +229,23 @@ def _bare_hits(text: str, catalogue: LawCatalogue | None, covered: list[tuple[in
         if _inside(m.start(), covered) or not _bare_ok(text, m.start(), m.end()):
             continue
         full, cat = lexicon.get(m.group(), (m.group(), "law"))
-        out.append(_Hit(m.group(), m.start(), m.end(), "bare", full=full, category=cat))
+        kind = "event" if _names_event(text, m.start(), m.end()) else "bare"
+        out.append(_Hit(m.group(), m.start(), m.end(), kind, full=full, category=cat))
     return out
 
 
 def _bare_ok(text: str, start: int, end: int) -> bool:
-    """A bare name must end a word and not name a day, week or quoted programme (国家宪法日, “宪法宣传周”)."""
+    """A bare name must end a word (宪法学会, 公司法人 are other words) and not refer back (该法)."""
     after, before = text[end : end + 4], text[max(0, start - 4) : start]
-    if P.BARE_LAW_STOP.match(after) or P.BARE_LAW_DAY.match(after) or P.BARE_LAW_DAY_BEFORE.search(before):
-        return False
-    if before.endswith(("该", "本", "此")):
-        return False
-    return not _in_programme_quote(text, start, end)
+    return not P.BARE_LAW_STOP.match(after) and not before.endswith(("该", "本", "此"))
 
 
-def _in_programme_quote(text: str, start: int, end: int) -> bool:
-    """True inside “…” quotes that hold more than the name: “宪法宣传周”, but not “民法典”."""
-    left = text.rfind("“", max(0, start - 15), start)
-    if left < 0 or "”" in text[left:start]:
-        return False
-    right = text.find("”", end, end + 15)
-    return right >= 0 and (left + 1, right) != (start, end)
+def _names_event(text: str, start: int, end: int) -> bool:
+    """True when the law names a day, week or month held to publicise it (国家宪法日, “宪法宣传周”,
+    民法典宣传月, 未成年人保护法宣传日): the report cites the law, whatever verb governs the event."""
+    return bool(
+        P.BARE_LAW_DAY.match(text, end) or P.BARE_LAW_DAY_BEFORE.search(text, max(0, start - 4), start)
+    )
 
 
 def _doc_hits(text: str, covered: list[tuple[int, int]]) -> list[_Hit]:
@@ -340,6 +338,10 @@ def _actions(doc: Document, hits: list[_Hit]) -> list[str]:
         floor = doc.sentence_at(h.start)[0]
         if h.kind == "inner":
             floor = max(floor, text.rfind("《", 0, h.start) + 1)
+        if h.kind == "event":  # 制定宪法宣传周活动方案 makes the plan, not the Constitution
+            out.append("cite")
+            prev = h
+            continue
         action = "draft" if h.draft else _right_action(text, h.end)
         if (
             action is None
@@ -380,6 +382,8 @@ def _mention(doc: Document, hit: _Hit, action: str, catalogue: LawCatalogue | No
         and _is_local(doc, hit, action, title)
     ):
         category = "local_regulation"
+    if category == "rule" and not named and _congress_made(doc.text, hit):
+        category = "local_regulation"
     entry = catalogue.get(title) if catalogue else None
     if entry and entry.category:
         category = entry.category
@@ -415,6 +419,16 @@ def _named_category(text: str, hit: _Hit) -> str | None:
         end = m
     right = P.RIGHT_CATEGORY.match(text, end, end + 40)
     return P.CATEGORY_NOUNS[right.group(1)] if right else None
+
+
+def _congress_made(text: str, hit: _Hit) -> bool:
+    """True when the clause holding the title says a people's congress adopts it (P.CONGRESS_MADE)."""
+    lo = max(0, hit.start - 60)
+    start = max((b.end() for b in P.CLAUSE_BREAK.finditer(text, lo, hit.start)), default=lo)
+    stop = P.CLAUSE_BREAK.search(text, hit.end, hit.end + 60)
+    end = stop.start() if stop else min(len(text), hit.end + 60)
+    window = text[start : hit.start] + "《》" + text[hit.end : end]
+    return bool(P.CONGRESS_MADE.search(window))
 
 
 def _next_in_list(text: str, end: int) -> int | None:

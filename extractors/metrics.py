@@ -136,7 +136,8 @@ def _split_rates(doc: Document, mention: MetricMention) -> list[MetricMention]:
 
 
 def _num_start(m: re.Match[str]) -> int:
-    return m.start("pnum") if m["pnum"] else m.start("num")
+    """Where the written number starts (a range starts at its lower end: 3-5次)."""
+    return m.start("pnum") if m["pnum"] else m.start("lo") if m["lo"] else m.start("num")
 
 
 def _is_quantity(doc: Document, m: re.Match[str], quoted: list[tuple[int, int]]) -> bool:
@@ -147,6 +148,7 @@ def _is_quantity(doc: Document, m: re.Match[str], quoted: list[tuple[int, int]])
         (m["num"] == "一" and not m["mult"])
         or _inside(start, quoted)
         or bool(pat.ORDINAL_BEFORE.search(before))
+        or (bool(pat.SESSION_BEFORE.search(before)) and m["unit"] == "次")
         or (bool(pat.RANK_BEFORE.search(before)) and m["unit"] in ("名", "位"))
         or _in_number_name(text, start)
         or _number(m) is None
@@ -175,12 +177,13 @@ def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
     return i >= 0 and spans[i][0] < pos < spans[i][1]
 
 
-def _clause_before(doc: Document, pos: int) -> tuple[int, str]:
+def _clause_before(doc: Document, pos: int, strong: bool = False) -> tuple[int, str]:
     """Where the clause holding ``pos`` starts, and its words before ``pos``: back to a
-    clause break or an open aside."""
+    clause break or an open aside (with ``strong``, a list comma 、 is no break)."""
     s, _ = doc.sentence_at(pos)
     head = doc.text[s:pos].rstrip(" :")  # a label before its figure: 行政复议案件:56件
-    breaks = [*pat.BEFORE_BREAK.finditer(head), *pat.ASIDE_OPEN.finditer(head)]
+    brk = pat.AFTER_BREAK if strong else pat.BEFORE_BREAK
+    breaks = [*brk.finditer(head), *pat.ASIDE_OPEN.finditer(head)]
     cut = max((m.end() for m in breaks), default=0)
     return s + cut, head[cut:]
 
@@ -235,6 +238,11 @@ def _before_words(doc: Document, m: re.Match[str], prev_end: int) -> str:
     start, clause = _clause_before(doc, m.start())
     if prev_end > start:
         return ""  # 赋权…开发区666项市级事项: the earlier quantity's words end here
+    wide_start, wide = _clause_before(doc, m.start(), strong=True)
+    if prev_end <= wide_start:
+        # no earlier quantity in the clause, so its 、 join the nouns counted, not
+        # quantities: 开展法治宣传进机关、进农村等活动12场次 names all the activities
+        clause = wide
     return pat.LEAD_CONNECTOR.sub("", clause)
 
 
@@ -255,8 +263,10 @@ def _after_words(doc: Document, m: re.Match[str], next_start: int) -> str:
 
 
 def _raw(doc: Document, m: re.Match[str], prev_end: int, next_start: int) -> str:
-    """The words naming the quantity as written (design/schema.md, Metric.raw)."""
+    """The words naming the quantity as written (design/schema.md, Metric.raw), without
+    the verb that links them to the figure (调解和解率达32.1% -> 调解和解率)."""
     before = _before_words(doc, m, prev_end)
+    before = pat.LINK_VERB_END.sub("", before) or before
     after = _after_words(doc, m, next_start)
     if after:
         return f"{before}{m.group()}{after}"

@@ -4,7 +4,7 @@
     "56" -> 56, "1,234" -> 1234, "62.17" -> 62.17, "两" -> 2, "十二" -> 12,
     "一百零五" -> 105, "三千五百" -> 3500, "3.1万" -> 31000, "4.46万" -> 44600,
     "80万" -> 800000, "两千万" -> 20000000, "1.2亿" -> 120000000, "2千" -> 2000,
-    "二〇二一" -> 2021.
+    "二〇二一" -> 2021, "九十五点五" -> 95.5, "百" -> 100 (百余场), "千" -> 1000.
 Values are exact (decimal arithmetic, so 3.1万 is 31000, not 31000.000000000004)
 and integral values come back as ``int``.
 """
@@ -32,7 +32,12 @@ def parse_number(written: str) -> int | float | None:
     mult = 1
     if s[-1] in ARABIC_MULTIPLIERS and len(s) > 1 and not _is_chinese(s):
         mult, s = ARABIC_MULTIPLIERS[s[-1]], s[:-1]  # 3.1万: Arabic digits with a Chinese multiplier
-    value = _parse_arabic(s) if s[0].isdigit() else _parse_chinese(s)
+    if s[0].isdigit():
+        value = _parse_arabic(s)
+    elif "点" in s:
+        value = _parse_chinese_decimal(s)
+    else:
+        value = _parse_chinese(s)
     if value is None:
         return None
     return _tidy(value * mult)
@@ -75,6 +80,15 @@ def _parse_chinese(s: str) -> Decimal | None:
             total = (total + section + (digit or 0) or 1) * MULTIPLIERS[c]
             section, digit = 0, None
     return Decimal(total + section + (digit or 0))
+
+
+def _parse_chinese_decimal(s: str) -> Decimal | None:
+    """九十五点五 -> 95.5: a Chinese whole part, 点, then digits read one by one."""
+    whole, _, frac = s.partition("点")
+    head = _parse_chinese(whole) if whole else None
+    if head is None or not frac or not all(c in CN_DIGITS and c != "两" for c in frac):
+        return None
+    return head + Decimal("0." + "".join(str(CN_DIGITS[c]) for c in frac))
 
 
 def _tidy(value: Decimal) -> int | float:

@@ -92,8 +92,10 @@ ISSUER_BEFORE = re.compile(
 # A bare national law name may not run on into a longer word:
 #   宪法法律培训 -> 宪法 (法 may follow), 行政处罚法学习 -> 行政处罚法;  宪法学会 / 公司法人 / 教育法治 / 劳动法律 / 婚姻法规 -> not a law
 BARE_LAW_STOP = re.compile(r"^(?:[人治律规制院官庭理务定令宝器则]|学(?:会|院|家|者|科))")
-# …nor be part of a programme or a day named after it: 国家宪法日, “宪法宣传周”, 宪法月
-BARE_LAW_DAY = re.compile(r"^(?:宣传)?(?:日|周|月)")
+# A day, week or month named after a law publicises it, so the law is cited (GUIDELINES: national
+# laws named without 《》, as in 民法典宣传活动): 国家宪法日, “宪法宣传周”, 宪法周, 民法典宣传月,
+# 未成年人保护法宣传日. Matched right after the name (and 国家 right before it).
+BARE_LAW_DAY = re.compile(r"(?:宣传|学习)?(?:日|周|月)")
 BARE_LAW_DAY_BEFORE = re.compile(r"国家$")
 
 # Bare instruments (no 《》) that a report enacts or follows: an issuer-like
@@ -131,6 +133,14 @@ CATEGORY_NOUN = re.compile(
 RIGHT_CATEGORY = re.compile(
     r"(?:等)?[\d一二三四五六七八九十两]*[部件项个]?(?:与[^,，。;；]{0,20}的)?"
     r"(地方性法规|地方政府规章|政府规章|部门规章|规章(?!制度)|行政法规|司法解释|党内法规|规范性文件)"
+)
+# A people's congress adopting or being asked to adopt the instrument named in the clause: a city's or
+# province's 规定/办法 is then a local regulation, not a government rule (which is the default, as
+# governments issue most 规定/办法 and congresses most 条例):
+#   《某某市电梯安全管理规定》经市人大常委会审议通过 / 市人大常委会批准《X办法》 / 提请市人大常委会审议
+CONGRESS_MADE = re.compile(
+    r"(?:人大|人民代表大会)(?:常委会|常务委员会)?(?:会议)?[^,，。;；]{0,12}?(?:审议通过|表决通过|通过|批准|颁布|公布|制定)"
+    r"|(?:提请|报请|提交)[^,，。;；]{0,8}(?:人大|人民代表大会)"
 )
 CATEGORY_NOUNS = {
     "地方性法规": "local_regulation",

@@ -12,6 +12,11 @@ say it is approximate. Worked examples (number, unit, approximation):
     近480批次 / 约300% / 超过600项    -> 近 / 约 / 超
     组织两批次申领执法证考试          -> 两, 批次
     一百余人                         -> 一百 余, 人
+    罚没 8 万元 / 资料 600 余万份      -> 8 万, 元 / 600 余 万, 份 (scraped spaces)
+    近 500 万人                      -> 近 500 万, 人
+    开展活动百余场 / 千余人           -> 百 余, 场 / 千 余, 人 (a bare 百/千/万 before 余/多)
+    每月开展3-5次 / 三至五天          -> 3-5, 次 / 三至五, 天 (a range: its upper bound)
+    满意率百分之九十五点五             -> 95.5, %
 
 The measure words come from ``data/units.tsv``; ``quantity_pattern`` builds
 the regex from them, longest first (人次 before 人, 个工作日 before 个).
@@ -36,8 +41,15 @@ APPROX_MID = r"余|多"
 # After the unit: 98%以上, 300人左右.
 APPROX_AFTER = r"以上|左右|之多"
 
-# Percentages in words: 百分之九十 -> 90%, 百分之百 -> 100%.
-PERCENT_WORDS = rf"百分之(?P<pnum>{ARABIC}|{CHINESE}|百)"
+# A bare 百/千/万 is a number only before 余/多 (百余场, 千余人, 万余件); elsewhere it is a word
+# (百姓, 千家万户), and after 数/几/上/成 it is vague (数百余人 is "several hundred").
+BARE_ROUND = r"(?<![数几上成])[百千万](?= ?[余多])"
+# The lower end of a range and its dash: 3-5次, 3~5天, 三至五次, 1 — 2次 (the range is
+# recorded by its upper bound; the lower number is not a quantity of its own).
+RANGE_LOW = rf"(?P<lo>{ARABIC}|{CHINESE}) ?(?:[-~～—–]|至|到) ?"
+
+# Percentages in words: 百分之九十 -> 90%, 百分之百 -> 100%, 百分之九十五点五 -> 95.5%.
+PERCENT_WORDS = rf"百分之(?P<pnum>{ARABIC}|{CHINESE}(?:点[零〇一二三四五六七八九]+)?|百)"
 
 # Canonical approximation words (design/schema.md: 余, 以上, 约, 近, 超, 多).
 APPROX_CANON: dict[str, str] = {
@@ -52,26 +64,30 @@ def quantity_pattern(units: Iterable[tuple[str, str]]) -> re.Pattern[str]:
     Longest measure words are tried first; a measure word followed by what
     makes it another word (条 in 条例) is not one, and the regex backtracks to
     a shorter one. A number may not continue a longer number on its left (so
-    2021 is never read as 021), nor be glued to ``+`` (1+8 is a name). One
-    space may stand before the measure word, as scraped text has it (56 件).
+    2021 is never read as 021), nor be glued to ``+`` (1+8 is a name). Scraped
+    text puts single spaces between the parts (近 500 万人, 600 余万份, 56 件):
+    one space may stand at each joint.
     """
     alts = "|".join(
         re.escape(u) + (f"(?!{nb})" if nb else "") for u, nb in sorted(set(units), key=lambda x: -len(x[0]))
     )
     return re.compile(
-        rf"(?:(?P<before>{APPROX_BEFORE}))?"
+        rf"(?:(?P<before>{APPROX_BEFORE}) ?)?"
         rf"(?:{PERCENT_WORDS}|"
         rf"(?<![\d.+零〇一二两三四五六七八九十百千万亿])"
-        rf"(?P<num>{ARABIC}|{CHINESE})"
-        rf"(?P<mid>{APPROX_MID})?(?P<mult>[万亿]|(?<=\d)千)?(?P<mid2>{APPROX_MID})? ?"
+        rf"(?:{RANGE_LOW})?"
+        rf"(?P<num>{ARABIC}|{CHINESE}|{BARE_ROUND})"
+        rf"(?: ?(?P<mid>{APPROX_MID}))?(?: ?(?P<mult>[万亿]|(?<=\d)千))?(?P<mid2>{APPROX_MID})? ?"
         rf"(?P<unit>{alts}))"
-        rf"(?P<after>{APPROX_AFTER})?"
+        rf"(?: ?(?P<after>{APPROX_AFTER}))?"
     )
 
 
-# An ordinal or a list of ordinals before the number: 第三次, 第五、六、七次会议, 第3至5批,
-# and the sessions of a congress or committee: 六届二次、三次全会, 十六届四次全会.
-ORDINAL_BEFORE = re.compile(rf"(?:第|届) ?(?:(?:{ARABIC}|{CHINESE})(?:次|批|届|期|轮)?[、和及至到~\-—])* ?$")
+# An ordinal or a list of ordinals before the number: 第三次, 第五、六、七次会议, 第3至5批.
+ORDINAL_BEFORE = re.compile(rf"第 ?(?:(?:{ARABIC}|{CHINESE})(?:次|批|届|期|轮)?[、和及至到~\-—])* ?$")
+# The sessions of a congress or committee: 六届二次、三次全会, 十六届四次全会. Only a 次
+# after 届 is a session; other counts after 届 are counts (新一届12名法律顾问).
+SESSION_BEFORE = re.compile(rf"届 ?(?:(?:{ARABIC}|{CHINESE})次?[、和及至到~\-—])* ?$")
 # A rank, not a count: 位居全省前三名, 前10位.
 RANK_BEFORE = re.compile(r"前$")
 
@@ -95,6 +111,13 @@ LEAD_CONNECTOR = re.compile(
     r"^(?:其中|以及|同时|此外|另外|另有|包括|(?:和|及|与|并)(?!时|谐|会|列|联|入|行|发|重|早))"
 )
 LIST_JOIN = re.compile(r"(?:和|及|以及|与|、|等)+$")
+# The verb or copula that links a name to its figure, dropped from the end of the raw
+# name: 调解和解率达32.1%, 办结率达到99%, 满意率提升至98%, 时限压缩至3天,
+# 持证人员共986人, 重点区域共计462个, 好评率为99.7%.
+LINK_VERB_END = re.compile(
+    r"(?:均|都|全部|皆|已|总计|共计|合计|累计|共)?"
+    r"(?:(?:提升|提高|上升|增加|增长|降低|下降|减少|压缩|缩短|升|增|降)(?:至|到)|保持在|稳定在|达到了?|达|为|是)?$"
+)
 
 # Several rates sharing one figure: 规范性文件合法审查率、备案率和统一发布率达100%
 # is three metrics of 100%, one per rate named (but not …分别为98%、99%, where each

@@ -111,6 +111,22 @@ def titles(text: str) -> set[str]:
             "修订《某某镇财务管理制度》等规章制度20余项。",
             {("某某镇财务管理制度", "policy_document", "revise")},
         ),
+        # a city's 规定/办法: a government rule, unless its clause says a people's congress adopts it
+        ("《某某市楼道安全规定》自明年3月起施行。", {("某某市楼道安全规定", "rule", "cite")}),
+        (
+            "《某某市楼道安全规定》经市人大常委会审议通过。",
+            {("某某市楼道安全规定", "local_regulation", "cite")},
+        ),
+        (
+            "提请市人大常委会审议《某某市河道管理规定》。",
+            {("某某市河道管理规定", "local_regulation", "cite")},
+        ),
+        (
+            "向市人大常委会报告《某某市救助管理办法》实施情况。",
+            {("某某市救助管理办法", "rule", "cite")},
+        ),
+        # an event named after a law cites it, whatever verb governs the event
+        ("制定宪法宣传周活动方案。", {("中华人民共和国宪法", "law", "cite")}),
     ],
 )
 def test_titles(text, expected):
@@ -131,9 +147,12 @@ def test_titles(text, expected):
         ("将宪法法律培训作为干部培训重要内容。", {"中华人民共和国宪法"}),
         # a longer law wins over the short one inside it
         ("宣传义务教育法。", {"中华人民共和国义务教育法"}),
-        # a day, a week or a quoted programme named after a law is not a mention of it
-        ("深入开展国家宪法日、“宪法宣传周”活动。", set()),
-        ("组织民法典宣传月活动。", set()),
+        # a day, a week or a month named after a law publicises it: the law is cited
+        ("深入开展国家宪法日、“宪法宣传周”活动。", {"中华人民共和国宪法"}),
+        ("组织民法典宣传月活动。", {"中华人民共和国民法典"}),
+        ("组织开展民法典宣传月、宪法周等活动。", {"中华人民共和国民法典", "中华人民共和国宪法"}),
+        ("结合“9·26”未成年人保护法宣传日开展宣传。", {"中华人民共和国未成年人保护法"}),
+        ("开展“民法典进万家”活动。", {"中华人民共和国民法典"}),
         # words that only contain a law's name
         ("公司法人代表参加培训。", set()),
         ("加强教育法治工作。", set()),
@@ -199,6 +218,7 @@ def test_other_forms(text, expected):
         # a verb that governs something else
         ("建立以《某某市信用管理办法》为核心的制度体系。", "cite"),
         ("制定《某某市安全生产条例》实施细则。", "cite"),
+        ("区委书记签发《某某区领导干部述法工作办法》。", "enact"),
         # 新修订 is an adjective
         ("学习新修订的《行政复议法》。", "cite"),
     ],

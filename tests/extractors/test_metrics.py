@@ -58,6 +58,29 @@ def pairs(text: str) -> list[tuple[float, str]]:
         ("直接取消审批9项、审批改为备案2项。", [(9, "项"), (2, "项")]),  # a list is several metrics
         ("抽查企业40家次。", [(40, "家次")]),
         ("培训网格员2千余人。", [(2000, "人")]),
+        # scraped spaces inside the quantity
+        ("没收违法所得 6 万元。", [(60000, "元")]),
+        ("印发宣传折页 300 余万份。", [(3000000, "份")]),
+        ("服务往来群众近 200 万人次。", [(2000000, "人次")]),
+        ("审查合同 45 件。", [(45, "件")]),
+        # a bare 百/千/万 before 余/多 is a round number
+        ("开展送法下乡百余场。", [(100, "场")]),
+        ("惠及企业千余家。", [(1000, "家")]),
+        ("受理来信万余件。", [(10000, "件")]),
+        ("帮扶群众百多人。", [(100, "人")]),
+        # a range is one quantity, recorded by its upper bound
+        ("每月开展2-4次巡查。", [(4, "次")]),
+        ("办理时限压缩至三至五个工作日。", [(5, "个工作日")]),
+        ("各站点配备1~2名调解员。", [(2, "名")]),
+        # percentages in words, with decimals
+        ("群众满意度达到百分之九十八点五。", [(98.5, "%")]),
+        # 届 before a count that is not a session: the count stands
+        ("选聘新一届8名法律顾问。", [(8, "名")]),
+        # less common measure words (data/units.tsv)
+        ("为公务员开设8门法律课程。", [(8, "门")]),
+        ("讲授法治课12堂。", [(12, "堂")]),
+        ("完成法治培训32学时。", [(32, "学时")]),
+        ("办结用时缩短至4个小时。", [(4, "小时")]),
     ],
 )
 def test_quantities(text: str, expected: list[tuple[float, str]]) -> None:
@@ -132,6 +155,9 @@ def test_every_unit_row(surface: str, unit: str) -> None:
         "实现一次性告知。",
         "修订条例3条例。",  # 条例 is not 条 + 例
         "打造15分钟公共法律服务圈。",  # a service-radius formula
+        "参加活动的群众数百余人。",  # 数百 is vague
+        "法治宣传走进千家万户。",  # 千/万 in idioms
+        "召开区委十五届三次、四次全会。",  # sessions after 届
     ],
 )
 def test_not_metrics(text: str) -> None:
@@ -157,6 +183,12 @@ def test_plans_section_is_skipped() -> None:
             ["对180多件重大投资项目、行政合同等进行了法制审核"],
         ),
         ("不受理12宗(其中转送10宗),受理91宗。", ["不受理", "转送", "受理"]),
+        # the verb linking a name to its figure is not part of the name
+        ("行政复议调解和解率达32.1%。", ["行政复议调解和解率"]),
+        ("案件办结率提升至99%。", ["案件办结率"]),
+        ("检查商铺、市场、景区共 86 个。", ["检查商铺、市场、景区"]),
+        # a list of nouns before a single count is all named (、 joins nouns, not quantities)
+        ("开展宪法宣传、民法典宣传等活动50场。", ["开展宪法宣传、民法典宣传等活动"]),
     ],
 )
 def test_raw(text: str, raws: list[str]) -> None:
@@ -204,6 +236,11 @@ def test_rates_with_their_own_figures_are_not_split() -> None:
         ("12345热线受理群众诉求11.8万件。", "热线诉求受理数"),
         ("热线受理群众诉求11.8万件,办结率99.3%。", "热线诉求办结率"),
         ("群众对村务公开的满意率达98%。", "满意率"),
+        ("组织开展法治宣传进社区、进学校等活动15场次。", "普法宣传活动场次"),
+        ("组织开展民法典宣传月、国家宪法日等活动20场。", "普法宣传活动场次"),
+        ("依托普法讲师团深入基层宣讲,全年开展各类主题活动30场次。", "普法宣传活动场次"),
+        ("累计组织学习法律法规10次,其中党组学习4次。", "学法次数"),
+        ("党组专题学习《行政复议法》2次。", "学法次数"),
     ],
 )
 def test_indicator(text: str, indicator: str) -> None:
@@ -222,7 +259,13 @@ def test_indicator(text: str, indicator: str) -> None:
         "政务服务主动好评率99.9%。",
         "已签订企业代办协议12项。",
         "行政复议调解和解率达32.1%。",  # not one of the 22 indicators
-        "解答群众咨询400余人次。",
+        ("解答群众咨询400余人次。"),
+        # 学法 is studying law: political study sessions are not 学法
+        "开展“第一议题”学习30次。",
+        "党委理论学习中心组集中学习党代会报告3次。",
+        "党组会学习重要讲话精神5次。",
+        # activities in a sentence about something else
+        "全年开展执法检查活动12场。",
     ],
 )
 def test_no_indicator(text: str) -> None:

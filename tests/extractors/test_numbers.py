@@ -38,13 +38,20 @@ DIGITS = "零一二三四五六七八九"
         ("6835万", 68350000),
         ("1.2亿", 120000000),
         ("二〇二一", 2021),  # bare digits, the way years are written
+        ("九十五点五", 95.5),  # Chinese decimals (百分之九十五点五)
+        ("十二点零五", 12.05),
+        ("百", 100),  # a bare round number (百余场, 千余人, 万余件)
+        ("千", 1000),
+        ("万", 10000),
     ],
 )
 def test_parse_number(written: str, value: float) -> None:
     assert parse_number(written) == value
 
 
-@pytest.mark.parametrize("written", ["", "abc", "1.2.3", "3.", "百姓", "二十人"])
+@pytest.mark.parametrize(
+    "written", ["", "abc", "1.2.3", "3.", "百姓", "二十人", "九十五点", "点五", "三点两"]
+)
 def test_not_numbers(written: str) -> None:
     assert parse_number(written) is None
 
