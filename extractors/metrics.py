@@ -93,13 +93,43 @@ def _find(doc: Document, report: ReportMeta, targets: bool) -> tuple[MetricMenti
     quoted = [(m.start(), m.end()) for m in pat.QUOTED.finditer(text)]
     quantities = [m for m in _quantity().finditer(text) if _is_quantity(doc, m, quoted)]
     matches = [m for m in quantities if _is_target(doc, m) == targets]
+    respective = _respective_names(doc, matches)
     out: list[MetricMention] = []
     for i, m in enumerate(matches):
         prev_end = matches[i - 1].end() if i else 0
         next_start = matches[i + 1].start() if i + 1 < len(matches) else len(text)
         year = _default_year(doc, report, m) if targets else report.year
-        out.extend(_split_rates(doc, _mention(doc, m, prev_end, next_start, year)))
+        mention = _mention(doc, m, prev_end, next_start, year)
+        if i in respective:
+            name, context = respective[i]
+            indicator = _indicator(name, mention.unit, context + name)
+            mention = dataclasses.replace(mention, raw=name, indicator=indicator)
+        out.extend(_split_rates(doc, mention))
     return _distinct(out)
+
+
+def _respective_names(doc: Document, matches: list[re.Match[str]]) -> dict[int, tuple[str, str]]:
+    """Names given one by one to a run of figures: 行政复议案件、行政诉讼案件分别为56件、32件
+    gives 行政复议案件 to 56件 and 行政诉讼案件 to 32件. Index in ``matches`` -> (name, the
+    words before the names)."""
+    out: dict[int, tuple[str, str]] = {}
+    joined = [
+        bool(pat.RUN_JOIN.fullmatch(doc.text, a.end(), b.start()))
+        for a, b in zip(matches, matches[1:], strict=False)
+    ]
+    i = 0
+    while i < len(matches):
+        j = i
+        while j < len(joined) and joined[j]:
+            j += 1
+        s, _ = doc.sentence_at(matches[i].start())
+        hit = pat.RESPECTIVELY.search(doc.text, s, matches[i].start())
+        names = [n for n in pat.RATE_LIST_SPLIT.split(hit["names"]) if n] if hit and j > i else []
+        if len(names) == j - i + 1:
+            context = doc.text[s : hit.start("names")]
+            out.update({i + k: (name, context) for k, name in enumerate(names)})
+        i = j + 1
+    return out
 
 
 def _distinct(mentions: list[MetricMention]) -> tuple[MetricMention, ...]:
@@ -266,10 +296,10 @@ def _raw(doc: Document, m: re.Match[str], prev_end: int, next_start: int) -> str
     """The words naming the quantity as written (design/schema.md, Metric.raw), without
     the verb that links them to the figure (调解和解率达32.1% -> 调解和解率)."""
     before = _before_words(doc, m, prev_end)
-    before = pat.LINK_VERB_END.sub("", before) or before
     after = _after_words(doc, m, next_start)
     if after:
         return f"{before}{m.group()}{after}"
+    before = pat.LINK_VERB_END.sub("", before) or before
     return before or doc.text[doc.sentence_at(m.start())[0] : m.start()]
 
 

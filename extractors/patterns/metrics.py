@@ -113,10 +113,12 @@ LEAD_CONNECTOR = re.compile(
 LIST_JOIN = re.compile(r"(?:和|及|以及|与|、|等)+$")
 # The verb or copula that links a name to its figure, dropped from the end of the raw
 # name: 调解和解率达32.1%, 办结率达到99%, 满意率提升至98%, 时限压缩至3天,
-# 持证人员共986人, 重点区域共计462个, 好评率为99.7%.
+# 持证人员共986人, 重点区域共计462个, 好评率为99.7%, 分别为98%. Not the 为 of 行为/作为
+# nor the 达 of 送达/下达/传达, which end nouns and verbs of their own.
 LINK_VERB_END = re.compile(
-    r"(?:均|都|全部|皆|已|总计|共计|合计|累计|共)?"
-    r"(?:(?:提升|提高|上升|增加|增长|降低|下降|减少|压缩|缩短|升|增|降)(?:至|到)|保持在|稳定在|达到了?|达|为|是)?$"
+    r"(?:分别|均|都|全部|皆|已|总计|共计|合计|累计|共)?"
+    r"(?:(?:提升|提高|上升|增加|增长|降低|下降|减少|压缩|缩短|升|增|降)(?:至|到)|保持在|稳定在"
+    r"|(?<![送传下表抵到转发直通])达(?:到了?)?|(?<![行作认成因称以视更较])为)?$"
 )
 
 # Several rates sharing one figure: 规范性文件合法审查率、备案率和统一发布率达100%
@@ -127,12 +129,18 @@ RATE_LIST = re.compile(
     r"(?:均|都|全部|皆)?(?:达到|达|为|是|实现)?$"
 )
 RATE_LIST_SPLIT = re.compile(r"、|以及|和|及")
+# Names given one by one to the figures that follow: 参考率、合格率分别为98%、96%;
+# 受理行政复议案件、行政诉讼案件分别为56件和32件. RESPECTIVELY matches the words before
+# the first figure; RUN_JOIN what may separate the figures of the run.
+RESPECTIVELY = re.compile(r"(?P<names>[^,;:。!?\n]{2,60}?)分别(?:为|是|达到|达|有|占|完成)?$")
+RUN_JOIN = re.compile(r"[、,]|和|及|以及")
 
 # Targets, requirements and legal standards, not outcomes (GUIDELINES: 5%的标准 is not a
 # metric): 力争…达到90%, 争取压缩至0.5个工作日, 申办率不低于50%, 全年至少举办2期,
 # 执法人员5%的标准.
 TARGET_BEFORE = re.compile(
     r"力争|争取|不低于|不少于|不超过|不高于|不得超过|控制在|至少|应当|须|目标(?:是|为|值|定为)"
+    r"|(?:尚未|未能|没有|未)达到"  # a level not reached (出庭应诉率尚未达到100%) is a standard, not an outcome
 )
 STANDARD_AFTER = re.compile(r"的?(?:标准|比例要求|要求|目标|上限|下限)")
 

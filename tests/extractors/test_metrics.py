@@ -158,6 +158,7 @@ def test_every_unit_row(surface: str, unit: str) -> None:
         "参加活动的群众数百余人。",  # 数百 is vague
         "法治宣传走进千家万户。",  # 千/万 in idioms
         "召开区委十五届三次、四次全会。",  # sessions after 届
+        "执法案卷优良率尚未达到90%。",  # a level not reached is a standard
     ],
 )
 def test_not_metrics(text: str) -> None:
@@ -189,6 +190,11 @@ def test_plans_section_is_skipped() -> None:
         ("检查商铺、市场、景区共 86 个。", ["检查商铺、市场、景区"]),
         # a list of nouns before a single count is all named (、 joins nouns, not quantities)
         ("开展宪法宣传、民法典宣传等活动50场。", ["开展宪法宣传、民法典宣传等活动"]),
+        # …but the 为 of 行为 and the 达 of 送达 end words of their own
+        ("查处交通违法行为312起。", ["查处交通违法行为"]),
+        ("向当事人送达120件。", ["向当事人送达"]),
+        # names given one by one to a run of figures (分别为)
+        ("参考率、合格率分别为98%、96%。", ["参考率", "合格率"]),
     ],
 )
 def test_raw(text: str, raws: list[str]) -> None:
@@ -202,6 +208,11 @@ def test_rates_sharing_one_figure_are_several_metrics() -> None:
         ("备案率", 100, "%"),
         ("统一发布率", 100, "%"),
     ]
+
+
+def test_respective_names_give_indicators() -> None:
+    found = metrics("全年受理行政复议案件、行政诉讼案件分别为41件和27件。")
+    assert [(m.value, m.indicator) for m in found] == [(41, "行政复议案件数"), (27, "行政诉讼案件数")]
 
 
 def test_rates_with_their_own_figures_are_not_split() -> None:
