@@ -37,6 +37,7 @@ class LexEntry:
     name: str
     kind: str
     forms: tuple[str, ...]
+    standalone: frozenset[str] = frozenset()  # normalised short forms that count only standing alone
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,8 +78,10 @@ def lexicon() -> dict[str, LexEntry]:
     """Every written form (normalised) of a nationally used programme -> its entry."""
     out: dict[str, LexEntry] = {}
     for name, kind, aliases, _why in _rows("programmes.tsv"):
-        forms = (name, *(a for a in aliases.split("|") if a))
-        entry = LexEntry(name, kind, forms)
+        written = [a for a in aliases.split("|") if a]
+        forms = (name, *(a.lstrip("^") for a in written))
+        alone = frozenset(norm(a[1:]) for a in written if a.startswith("^"))
+        entry = LexEntry(name, kind, forms, alone)
         for f in forms:
             out.setdefault(norm(f), entry)
     return out
@@ -135,7 +138,7 @@ def _quoted(text: str, blocked: list[Span]) -> tuple[list[Candidate], list[Span]
     for run in _quote_runs(text, blocked):
         spans.append((run[0].start(), run[-1].end()))
         before = _clause_before(text, run[0].start())
-        after = text[run[-1].end() : run[-1].end() + 12]
+        after = text[run[-1].end() : run[-1].end() + 24]  # long enough for an award phrase
         etc_kind = _etc_head_kind(after)
         for i, m in enumerate(run):
             last = i == len(run) - 1
@@ -169,9 +172,22 @@ def _quoted_candidate(
         return Candidate(norm(entry.name), name, entry.kind, m.start(), end, head is not None, (core,))
     if head is not None:
         return Candidate(norm(core), written, head[1], m.start(), end, True, (core,))
-    if _excluded(core, before, run_after, "bare") or not _bare_signal(core, before, etc_kind):
+    if after and pat.AWARDED_AS_PROJECT.match(after):
+        kind = _guess_kind(core) if _ends_in_head(core) else "project"
+        return Candidate(norm(core), core, kind, m.start(), end, False)
+    skip = ("numbered_formula",) if _headed_formula(core, before) else ()
+    if _excluded(core, before, run_after, "bare", skip) or not _bare_signal(core, before, etc_kind):
         return None
     return Candidate(norm(core), core, etc_kind or _guess_kind(core), m.start(), end, False)
+
+
+def _headed_formula(core: str, before: str) -> bool:
+    """A numbered formula whose rest is a programme head, set up by a verb of carrying out in the
+    clause before: 建立…“八大机制”, 实施“十大工程” (a named set of mechanisms or projects); without such
+    a verb (聚焦“八大行动”) it stays a catchword."""
+    m = pat.NUMBERED_FORMULA.match(core)
+    heads_only = {h for h, _ in heads()}
+    return bool(m and m.group(1) in heads_only and pat.SIGNAL_IN_CLAUSE.search(before))
 
 
 def _lexicon_extension(core: str, after: str) -> tuple[LexEntry, int] | None:
@@ -214,12 +230,13 @@ def _clause_before(text: str, start: int) -> str:
     return re.split(r"[,，。;；:：!！?？\n]", window)[-1]
 
 
-def _excluded(core: str, before: str, after: str, scope: str) -> bool:
-    """Whether a rule of ``scope`` puts the term in an excluded class. A before-rule loses to a
-    verb of carrying out that stands nearer the quote ("推进X实现“Y”" vs "实现X推行“Y”")."""
+def _excluded(core: str, before: str, after: str, scope: str, skip: tuple[str, ...] = ()) -> bool:
+    """Whether a rule of ``scope`` (other than the classes in ``skip``) puts the term in an excluded
+    class. A before-rule loses to a verb of carrying out that stands nearer the quote
+    ("推进X实现“Y”" vs "实现X推行“Y”")."""
     signal = _last_signal(before)
     for rule in excluded():
-        if rule.scope != scope:
+        if rule.scope != scope or rule.cls in skip:
             continue
         if rule.where == "term" and rule.regex.search(core):
             return True
@@ -274,6 +291,8 @@ def _guess_kind(core: str) -> str:
     for head, kind in heads():
         if core.endswith(head):
             return kind
+    if pat.N_ENTERS.match(core):
+        return "campaign"
     if re.search(r"办|通|跑", core):
         return "reform"
     if "+" in core or "网" in core:
@@ -291,6 +310,7 @@ def _unquoted(text: str, blocked: list[Span]) -> list[Candidate]:
     for finder in (
         _yi_lists,
         _lexicon_terms,
+        _repeated_numerals,
         _system_reforms,
         _campaigns,
         _hotlines,
@@ -310,6 +330,8 @@ def _lexicon_terms(text: str) -> Iterator[Candidate]:
     before a system's (乡镇权责清单制度 is the national 权责清单制度 applied at that level)."""
     for m in lexicon_scan().finditer(text):
         entry = lexicon()[norm(m.group())]
+        if norm(m.group()) in entry.standalone and _modifier(text, m.start()):
+            continue  # a short form with more name before it is another programme (基层法治示范创建活动)
         prefix = pat.LEVEL_PREFIX.search(text[max(0, m.start() - 10) : m.start()])
         if prefix and entry.kind == "reform":
             p = prefix.group()
@@ -320,9 +342,11 @@ def _lexicon_terms(text: str) -> Iterator[Candidate]:
             yield Candidate(norm(entry.name), entry.name, entry.kind, m.start(), m.end(), True, (m.group(),))
 
 
-def _named(text: str, start: int, end: int, kind: str, min_len: int = 2) -> Candidate | None:
+def _named(
+    text: str, start: int, end: int, kind: str, min_len: int = 2, window: int = 16
+) -> Candidate | None:
     """The name ending at ``end`` whose head starts at ``start``, its modifier read back to a boundary."""
-    mod = _modifier(text, start)
+    mod = _modifier(text, start, window, text[start:end])
     if len(mod) < min_len or "的" in mod:
         return None
     name = mod + text[start:end]
@@ -332,16 +356,28 @@ def _named(text: str, start: int, end: int, kind: str, min_len: int = 2) -> Cand
     return Candidate(norm(name), name, kind, start - len(mod), end, True)
 
 
-def _modifier(text: str, end: int) -> str:
-    """The words before ``end`` that belong to a name: back to punctuation or a boundary word."""
-    run = pat.MODIFIER_RUN.search(text[max(0, end - 16) : end])
+def _modifier(text: str, end: int, window: int = 16, head: str = "") -> str:
+    """The words before ``end`` that belong to a name: back to punctuation or a boundary word
+    (a 和 that joins two domains of one field, …安全和运输执法领域…, is not a boundary)."""
+    run = pat.MODIFIER_RUN.search(text[max(0, end - window) : end])
     if not run:
         return ""
     words = run.group()
     cut = 0
     for b in pat.BOUNDARY.finditer(words):
+        if _joins_domains(words + head, cut, b):
+            continue
         cut = b.end()
     return words[cut:]
+
+
+def _joins_domains(words: str, cut: int, b: re.Match[str]) -> bool:
+    """A 和/及/与 between two domains or problems of one name (道路交通安全和运输执法领域…), not
+    between two names (…专项斗争和…领域专项整治: the part before it ends in a head of its own)."""
+    if b.group() not in ("和", "及", "与") or not pat.DOMAIN_TAIL.search(words, b.end()):
+        return False
+    first = words[cut : b.start()]
+    return not (_ends_in_head(first) or pat.NAME_END.search(first))
 
 
 def _system_reforms(text: str) -> Iterator[Candidate]:
@@ -351,9 +387,38 @@ def _system_reforms(text: str) -> Iterator[Candidate]:
 
 
 def _campaigns(text: str) -> Iterator[Candidate]:
+    """Campaign names are long (…领域突出问题专项整治): their modifier is read up to 24 characters back."""
     for m in pat.CAMPAIGN.finditer(text):
-        if cand := _named(text, m.start(), m.end(), "campaign"):
+        if cand := _named(text, m.start(), m.end(), "campaign", window=24):
             yield cand
+
+
+def _repeated_numerals(text: str) -> Iterator[Candidate]:
+    """百名法学家百场报告会: the second half runs from the repeated number to punctuation or a stop word
+    (at most 8 characters), taking a head noun that follows (万人助万企行动)."""
+    for m in pat.REPEATED_NUMERAL.finditer(text):
+        end = _formula_end(text, m.end())
+        if end is not None:
+            name = text[m.start() : end]
+            yield Candidate(norm(name), name, _guess_kind(name) if _ends_in_head(name) else "campaign",
+                            m.start(), end, True)  # fmt: skip
+
+
+def _formula_end(text: str, pos: int) -> int | None:
+    for n in range(1, 9):
+        rest = text[pos + n : pos + n + 8]
+        if not _all_han(text[pos : pos + n]):
+            return None
+        if not rest or not re.match(rf"[{pat.HAN}]", rest) or pat.AFTER_STOP.match(rest):
+            return pos + n
+        head = next((h for h, _ in heads() if rest.startswith(h)), None)
+        if head:
+            return pos + n + len(head)
+    return None
+
+
+def _all_han(s: str) -> bool:
+    return bool(re.fullmatch(rf"[{pat.HAN}]+", s))
 
 
 def _hotlines(text: str) -> Iterator[Candidate]:

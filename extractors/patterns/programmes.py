@@ -38,9 +38,25 @@ ETC_HEAD = re.compile(rf"^等[{HAN}]{{0,6}}")
 
 # Verbs that introduce a programme being carried out, read just before the quote (a short
 # modifier may stand between): "推行政务服务“好差评”制度", "落实涉企“柔性执法”", "打造“500米…圈”".
-SIGNAL_VERB = re.compile(
+SIGNAL_VERBS = (
     r"(?:推行|推广|开展|实施|实行|落实|深化|推进|推动|打造|建立|健全|创新|构建|探索|坚持|巩固|稳固|启动|推出|"
-    rf"组织|利用|依托|执行|完善|创建|升级|试行|推开|运用|上线|开通|形成|整合|引入|借鉴|强化|擦亮|用好)[{HAN}()（）]{{0,8}}$"
+    r"组织|利用|依托|执行|完善|创建|升级|试行|推开|运用|上线|开通|形成|整合|引入|借鉴|强化|擦亮|用好)"
+)
+SIGNAL_VERB = re.compile(rf"{SIGNAL_VERBS}[{HAN}()（）]{{0,8}}$")
+
+# The same verbs anywhere in the clause before a quote: enough for a numbered formula whose own last
+# word is a programme head ("建立法治XX(法治政府)建设“八大机制”" -> 八大机制), where the modifier between
+# verb and quote may be long; "聚焦“八大行动”" has no such verb and stays a catchword.
+SIGNAL_IN_CLAUSE = re.compile(SIGNAL_VERBS)
+
+# A numbered formula: a numeral, a counter word, and the rest ("八大机制" -> 机制, "四个意识" -> 意识).
+NUMBERED_FORMULA = re.compile(r"^[一二两三四五六七八九十百]{1,3}(?:个|项|大|条|种|类)(.+)$")
+
+# A quote that is the subject of an award given to projects is a named project, however long or
+# verb-led its wording: "“依托X推进Y数字化转型”获评全国法治政府建设示范项目", "“X模式”入选…典型案例".
+AWARDED_AS_PROJECT = re.compile(
+    r"^(?:成功|先后|已)?(?:获评|获批|入选|荣获|获得|被评为|被确定为|被列为|被命名为|列入|纳入)"
+    r"[^,，。;；:：“”]{0,16}?(?:项目|案例|试点)"
 )
 
 # Inside a bare quoted term: the morphemes of service modes, platforms and institutions. A quote
@@ -53,8 +69,15 @@ PROGRAMME_MORPHEME = re.compile(
 )
 
 # A term led by a number is a formula name: “一枚印章管审批”, “百日攻坚”, “1+8”, “500米…服务圈”;
-# not a number and one character, an abbreviated domain or body: 服务“三农”, 村“两委”.
-NUMERAL_LED = re.compile(r"^[一二两三四五六七八九十百千\d].{2,}")
+# not a number and one character, an abbreviated domain or body: 服务“三农”, 村“两委”; except a number
+# and 进 ("enters"), the campaign of taking law into N kinds of places (进机关、进乡村、进校园…): “七进”, “八进”.
+NUMERAL_LED = re.compile(r"^[一二两三四五六七八九十百千\d](?:.{2,}|进$)")
+N_ENTERS = re.compile(r"^[一二两三四五六七八九十]+进$")
+
+# An unquoted formula name that repeats a round number: "百名法学家百场报告会", "千名律师进千企",
+# "万人助万企" (the second number starts the name's second half; programmes.py reads on to its end).
+# Not "千人千面" (nothing between the two halves).
+REPEATED_NUMERAL = re.compile(rf"([百千万])(?:名|个|人|家|位)[{HAN}]{{1,6}}?\1")
 
 # Reading back from a name to where its modifier starts: verbs, adverbs, ordinals and function
 # words that stand before a name. The modifier is what follows the last of them.
@@ -65,18 +88,32 @@ BOUNDARY = re.compile(
     r"深入|全面|稳步|扎实|建立|健全|完善|坚持|依托|利用|通过|围绕|加快|加强|继续|进一步|大力|着力|不断|"
     r"全市|全区|全县|全乡|全镇|全省|全州|全旗|本级|各级|我市|我区|我县|我乡|我镇|"
     r"各类|各项|各种|多项|多种|一系列|系列|相关|有关|上述|一批|"
-    r"进行|以|和|及|与|在|对|将|把|等|的|了|为|并|是|中|开始|参与|围绕|按照|根据)"
+    r"进行|以|和|及|与|在|对|将|把|等|的|了|为|并|是|中|开始|参与|围绕|按照|根据|"
+    r"亲自|审定|审议|印发|制定|出台|部署|牵头)"
 )
-MODIFIER_RUN = re.compile(rf"[{HAN}()（）]{{1,16}}$")
+MODIFIER_RUN = re.compile(rf"[{HAN}()（）]{{1,24}}$")
+
+# 和/及/与 inside a modifier that names two domains or problems of one field is part of the name, not
+# a boundary, when a domain/problem word follows it and the part before it is not a name of its own:
+#   "审定道路交通安全和运输执法领域突出问题专项整治" -> 道路交通安全和运输执法领域突出问题专项整治
+#   "开展群众身边不正之风和腐败问题集中整治" -> the whole;  "开展扫黑除恶专项斗争和…领域专项整治" -> cut at 和
+DOMAIN_TAIL = re.compile(r"领域|行业|问题|乱象")
+NAME_END = re.compile(r"(?:斗争|工作|建设|行动|活动)$")
 
 # A reform of a system: the words before 体制改革 / 制度改革 / 承诺制改革 name it.
 #   "深化行政复议体制改革" -> 行政复议体制改革;  "推动企业投资项目承诺制改革" -> 企业投资项目承诺制改革
 #   not "深化行政审批改革" or "园区机构改革" (no 体制/制度: a reform of an area, not a named one)
 SYSTEM_REFORM = re.compile(r"(?:体制|制度|承诺制)改革")
 
-# A named campaign: words before 三年行动 / 百日攻坚行动 / 专项行动 / 专项整治行动.
+# A named campaign: words before 三年行动 / 百日攻坚行动 / 专项行动 / 专项整治行动, or a 专项/集中整治 of
+# named problems (…问题/领域/乱象 + 专项整治 or 集中整治; a trailing 工作/方案 is not part of the name).
 #   "开展安全生产专项整治三年行动和安全生产百日攻坚行动" -> both
-CAMPAIGN = re.compile(r"三年行动|百日攻坚行动|百日行动|攻坚行动|专项整治行动|专项行动|集中整治行动")
+#   "部署城乡供水领域突出问题专项整治工作" -> 城乡供水领域突出问题专项整治
+#   not "加大专项整治力度" (no named problem before it)
+CAMPAIGN = re.compile(
+    r"三年行动|百日攻坚行动|百日行动|攻坚行动|专项整治行动|专项行动|集中整治行动|"
+    r"(?:问题|领域|乱象)(?:专项|集中)整治(?!三年|行动)"
+)
 
 # A numbered hotline: 12345政务服务便民热线, 12348法律服务热线, 12345热线 (not within a longer number).
 HOTLINE = re.compile(rf"(?<!\d)(1\d{{4}})([{HAN}]{{0,8}}?热线)")

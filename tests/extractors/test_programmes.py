@@ -57,6 +57,14 @@ def names(text: str) -> set[str]:
         ("开展“法律进校园”“法律进乡村”等主题活动。", "法律进乡村"),
         # a numbered formula with a head noun is a programme: “四个一”机制
         ("建立健全“四个一”应急响应机制。", "四个一应急响应机制"),
+        # ... also when the head is inside the quote and a verb of carrying out sets it up
+        ("建立市域社会治理“五大机制”,形成闭环。", "五大机制"),
+        ("全面实施乡村振兴“十大工程”。", "十大工程"),
+        # a number and 进: the campaign of taking law into N kinds of places
+        ("推动法律“六进”,制定“六进”工作方案。", "六进"),
+        # a quote that is given a project award is a named project, however long or verb-led
+        ("“打造一站式矛盾纠纷调处中心”入选全省法治政府建设示范项目。", "打造一站式矛盾纠纷调处中心"),
+        ("“网格夜谈”成功入选全国基层治理典型案例。", "网格夜谈"),
     ],
 )
 def test_quoted_programmes(sentence: str, expected: str) -> None:
@@ -91,6 +99,19 @@ def test_quoted_programmes(sentence: str, expected: str) -> None:
         ("推广使用行政执法监督平台。", "行政执法监督平台"),
         # an enumeration of 一-formulas after a verb of carrying out
         ("推行一门受理、一网通办、一次办结的服务方式。", "一门受理、一网通办、一次办结"),
+        # a formula name repeating a round number; a head noun after it is kept
+        ("举办百名专家百场讲座,反响良好。", "百名专家百场讲座"),
+        ("组织千名律师进千企活动。", "千名律师进千企活动"),
+        ("深化万人助万企行动取得成效。", "万人助万企行动"),
+        # the lexicon's other written forms: 宪法周 is the 宪法宣传周
+        ("开展民法典宣传月、宪法周等活动。", "宪法宣传周"),
+        # a standalone shortening of a national name (marked ^ in the lexicon)
+        ("深入开展示范创建活动,营造争先氛围。", "法治政府建设示范创建活动"),
+        # a 专项/集中整治 of named problems; two domains joined by 和 stay in the name; 工作 is not
+        ("审定城乡供水和燃气领域突出问题专项整治工作方案。", "城乡供水和燃气领域突出问题专项整治"),
+        ("开展群众身边不正之风和腐败问题集中整治。", "群众身边不正之风和腐败问题集中整治"),
+        # ... but 和 between two names is a boundary
+        ("开展扫黑除恶专项斗争和食品领域专项整治。", "食品领域专项整治"),
     ],
 )
 def test_unquoted_programmes(sentence: str, expected: str) -> None:
@@ -141,6 +162,11 @@ def test_unquoted_programmes(sentence: str, expected: str) -> None:
         "整治“门难进、事难办”问题。",  # a quoted problem
         "创建“枫桥式”派出所。",  # a model-unit label
         "开展各类专项行动5次。",  # a quantifier is not a campaign's name
+        "做到千人千面,精准服务。",  # a repeated number with nothing between is an idiom
+        "推进基层法治示范创建活动。",  # a shortened national name with other name words before it
+        "加大专项整治力度。",  # no named problem before 专项整治
+        "防止简单化、“一刀切”,杜绝“一罚了之”。",  # tendencies to be prevented
+        "“法治护航”荣获全省优秀奖。",  # an honour, not a project award
     ],
 )
 def test_not_programmes(sentence: str) -> None:
