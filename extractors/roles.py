@@ -3,10 +3,10 @@
 A role is a title from ``data/role_titles.tsv`` read in its sentence:
 
 - the holder is the 2-4 hanzi after the title when they start with a common
-  surname and end where a verb, 同志 or punctuation starts (乡长敬春梅任组长 ->
-  敬春梅); placeholders (XXX, 某某) leave the role without a person;
+  surname and end where a verb, 同志 or punctuation starts (乡长何春燕任组长 ->
+  何春燕); placeholders (XXX, 某某) leave the role without a person;
 - titles joined by 、 share the holder named after the last one
-  (区党工委书记、管委会主任杨广志: one person, two roles);
+  (区党工委书记、管委会主任赵明亮: one person, two roles);
 - "由A、B任组长" / "以A为主任、B和C为副主任" gives the holders listed together
   the group's position (领导小组组长, 委员会副主任), the group named in the same
   sentence;
@@ -30,6 +30,7 @@ from govkg.extractors.records import ReportMeta, RoleMention
 from govkg.extractors.segment import Segmenter
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+DUTY_TITLE = "党政主要负责人"
 _POSITIONS = ("常务副组长", "第一副组长", "副组长", "组长", "副主任", "主任", "副书记", "书记")
 
 
@@ -83,11 +84,12 @@ def surnames() -> tuple[frozenset[str], frozenset[str]]:
 def find_roles(doc: Document, report: ReportMeta, segmenter: Segmenter) -> tuple[RoleMention, ...]:
     quoted = [m.span() for m in P.BOOK_TITLE.finditer(doc.text)]
     found: list[RoleMention] = []
+    lead = ""
     for s, e in doc.sentences:
-        sentence = doc.text[s:e]
-        if not title_regex().search(sentence):
+        sentence, previous, lead = doc.text[s:e], lead, doc.text[s:e]
+        if not title_regex().search(sentence) and not P.FIRST_HOLDER.search(sentence):
             continue  # segment only the sentences that can hold a role
-        for hit in sentence_roles(sentence, report.jurisdiction, segmenter):
+        for hit in sentence_roles(sentence, report.jurisdiction, segmenter, previous):
             start, end = s + hit.start, s + hit.end
             if any(qs <= start < qe for qs, qe in quoted):
                 continue
@@ -95,10 +97,14 @@ def find_roles(doc: Document, report: ReportMeta, segmenter: Segmenter) -> tuple
     return dedupe(found)
 
 
-def sentence_roles(sentence: str, jurisdiction: str | None, segmenter: Segmenter) -> list[_Hit]:
-    """The roles one sentence states, in order (pure but for the segmenter)."""
+def sentence_roles(
+    sentence: str, jurisdiction: str | None, segmenter: Segmenter, lead: str = ""
+) -> list[_Hit]:
+    """The roles one sentence states, in order (pure but for the segmenter); ``lead`` is the sentence
+    before it (an item lead may state the duty whose holder this sentence names)."""
     bounds = segmenter.boundaries(sentence)
     hits = []
+    taken = [m.span() for m in title_regex().finditer(sentence)]
     for m in title_regex().finditer(sentence):
         row = title_rows()[m.group()]
         if not _is_role(sentence, m.start(), m.end(), row, bounds):
@@ -113,7 +119,8 @@ def sentence_roles(sentence: str, jurisdiction: str | None, segmenter: Segmenter
         if row.org == "{ORG}" and org[:1] in P.LEVEL_CHARS:
             juris = None  # the written organisation names a level other than the report's (县司法局 in a 镇)
         hits.append(_Hit(row.title, org, m.start(), m.end(), person, after, placeholder, juris))
-    hits = share_holders(sentence, hits)
+    hits += first_responsible(sentence, lead, jurisdiction, segmenter, taken)
+    hits = share_holders(sentence, sorted(hits, key=lambda h: h.start))
     return hits + deputies(sentence, hits) + group_roles(sentence, hits, jurisdiction, segmenter)
 
 
@@ -121,7 +128,7 @@ def _is_role(sentence: str, start: int, end: int, row: TitleRow, bounds: frozens
     if P.MODIFIER_AFTER.match(sentence, end):
         return False
     if "duty" in row.flags:
-        return True
+        return not P.COUNT_BEFORE.search(sentence[:start])
     if P.COLLECTIVE_BEFORE.search(sentence[:start]):
         return False
     if len(row.title) > 3:
@@ -130,6 +137,59 @@ def _is_role(sentence: str, start: int, end: int, row: TitleRow, bounds: frozens
     # (a level prefix glued on by the segmenter is allowed: 镇|县长 or 镇县长 alike)
     starts = start in bounds or (start - 1 in bounds and sentence[start - 1] in P.LEVEL_CHARS)
     return starts and end in bounds
+
+
+def first_responsible(
+    sentence: str, lead: str, jurisdiction: str | None, seg: Segmenter, taken: list[tuple[int, int]]
+) -> list[_Hit]:
+    """The principal leader of a body stated as the first responsible person for rule-of-law work
+    (GUIDELINES: 党政主要负责人 as 法治建设第一责任人 is one role, however the report words it):
+    in a sentence that states the duty, or first in the sentence after an item lead that states it
+    ("二是切实履行推进法治建设第一责任人职责。区政府主要领导坚持…")."""
+    in_sentence = _states_duty(sentence)
+    if not in_sentence and not (P.ITEM_LEAD.match(lead) and _states_duty(lead)):
+        return []
+    books = [m.span() for m in P.BOOK_TITLE.finditer(sentence)]
+    out = []
+    for m in P.FIRST_HOLDER.finditer(sentence):
+        if any(s < m.end() and m.start() < e for s, e in taken + books):
+            continue  # 党政主要负责人 (the lexicon's duty title), or inside a document title
+        before = re.split(r"[,，。;；:：!！?？]", sentence[: m.start()])[-1]
+        if not in_sentence and before != sentence[: m.start()]:
+            continue  # after an item lead, the holder is the sentence's subject
+        if P.COLLECTIVE_ORG.search(P.OBJECT_START.split(before)[-1]):
+            continue
+        hit = _first_holder_hit(sentence, m, before, jurisdiction, seg)
+        if hit:
+            out.append(hit)
+    return out
+
+
+def _states_duty(sentence: str) -> bool:
+    """Whether 第一责任人 stands in the sentence outside 《》 titles."""
+    return bool(P.FIRST_DUTY.search(P.BOOK_TITLE.sub("", sentence)))
+
+
+def _first_holder_hit(
+    sentence: str, m: re.Match[str], before: str, jurisdiction: str | None, seg: Segmenter
+) -> _Hit | None:
+    """政府主要负责人 standing alone is the regulation's term (the title); 区政府主要领导 is the 主要领导
+    of the 区政府; a leader without a body before it is not taken."""
+    prefix = m.group(1) or ""
+    if prefix and not P.HOLDER_ORG_PREFIX.search(before):
+        template = "{GOV}" if prefix == "政府" else "{PARTY}"
+        return _Hit(m.group(), fill_org(template, jurisdiction, "", ""), m.start(), m.end(), None, m.end(),
+                    False, jurisdiction)  # fmt: skip
+    if not P.HOLDER_ORG_END.search(before + prefix):
+        return None
+    word_start = m.start() + len(prefix)
+    org = _written_org(sentence, m.start(), word_start, seg, jurisdiction) if prefix else ""
+    org = org or _written_org(sentence, m.start(), m.start(), seg, jurisdiction)
+    level = org[:1] if org[:1] in P.LEVEL_CHARS else ""
+    juris = jurisdiction if not level or (jurisdiction and jurisdiction.endswith(level)) else None
+    if level == "区" and jurisdiction and P.ZONE_NAME.search(jurisdiction):
+        juris = jurisdiction
+    return _Hit(m.group()[len(prefix) :], org, word_start, m.end(), None, m.end(), False, juris)
 
 
 def holder_after(sentence: str, pos: int, bounds: frozenset[int]) -> tuple[str | None, int, bool]:
@@ -202,7 +262,7 @@ def deputies(sentence: str, hits: list[_Hit]) -> list[_Hit]:
 def group_roles(
     sentence: str, hits: list[_Hit], jurisdiction: str | None, segmenter: Segmenter
 ) -> list[_Hit]:
-    """由党委书记隆正雄、乡长敬春梅任组长 -> 领导小组组长 for both holders."""
+    """由党委书记王海涛、乡长何春燕任组长 -> 领导小组组长 for both holders."""
     out: list[_Hit] = []
     pending: list[_Hit] = []
     for i, h in enumerate(hits):
@@ -306,13 +366,18 @@ def _mention(doc: Document, hit: _Hit, start: int, end: int) -> RoleMention:
 
 
 def dedupe(roles: list[RoleMention]) -> tuple[RoleMention, ...]:
-    """One per (title, person); a holderless title goes when the title also has a holder."""
+    """One per (title, person); a holderless title goes when the title also has a holder. Where the
+    report states the duty role 党政主要负责人, the first responsible person's other wordings
+    (区委区政府主要负责同志, 主要领导) are the same people and go too."""
     named = {r.title for r in roles if r.person}
+    duty = any(r.title == DUTY_TITLE for r in roles)
     seen: set[tuple[str, str | None]] = set()
     out = []
     for r in roles:
         key = (r.title, r.person)
         if key in seen or (r.person is None and r.title in named):
+            continue
+        if duty and r.title.startswith("主要"):
             continue
         seen.add(key)
         out.append(r)

@@ -16,8 +16,8 @@ PLACEHOLDER = re.compile(r"[Xx×*＊Ｘ]{2,}|某{1,2}|[\u4e00-\u9fff]{1,2}?(?:[X
 
 # What follows a person's name right after a title: a verb, adverb or 同志, or punctuation.
 # It tells where a name ends when the segmenter glues the name to the next word
-# ("分管领导王龙任副组长" is cut 王|龙任 by pkuseg; 任 after 王龙 marks the end).
-#   "乡长敬春梅任组长" -> 敬春梅 | 任;  "杨广志主持会议" -> 杨广志 | 主持;  "唐一军同志切实履行" -> 唐一军 | 同志
+# ("分管领导张龙任副组长" is cut 张龙任 by pkuseg; 任 after 张龙 marks the end).
+#   "乡长何春燕任组长" -> 何春燕 | 任;  "赵明亮主持会议" -> 赵明亮 | 主持;  "孙志刚同志切实履行" -> 孙志刚 | 同志
 # The same words right after a title mean no name was given: "县长多次听取汇报", "镇长切实承担".
 NAME_FOLLOWER = re.compile(
     r"(?:同志|担任|兼任|任|为|兼|主持|出席|参加|带头|牵头|亲自|强调|指出|要求|表示|讲话|作出|作|率队|率|"
@@ -28,8 +28,50 @@ NAME_FOLLOWER = re.compile(
 
 # A title that modifies the next noun is not a role: 主任办公会议, 市长热线, 局长讲法活动, 县长信箱
 # (and 市长助理 is another title, not the 市长).
+# 会 (not 会见/会同/会商/会签) covers meetings and bodies: 市委常委会 is the committee, not a 市委常委.
 MODIFIER_AFTER = re.compile(
-    r"(?:办公会|常务会|专题会|会议|热线|信箱|专线|公开电话|接待日|讲法|令|负责制|工作室|基金|杯|奖|助理)"
+    r"(?:办公会|常务会|专题会|会(?![见同商签晤])|热线|信箱|专线|公开电话|接待日|讲法|令|负责制|工作室|基金|杯|奖|助理)"
+)
+
+# A count before a title makes it a class of people: "对105名党政主要负责人开展述法测评",
+# "组织12名乡镇党政主要负责人述法" (they are the leaders of subordinate units, not the report's own).
+COUNT_BEFORE = re.compile(r"(?:\d+|[一二两三四五六七八九十百千]+)(?:名|位)[^、,，。;；:：]{0,6}$")
+
+# The first responsible person for rule-of-law work (推进法治建设第一责任人) written as the principal
+# leader of a body: "区政府主要领导认真履行推进法治建设第一责任人职责", "市政府主要负责同志…",
+# "局主要负责人…", "将政府主要负责人推进法治政府建设第一责任人职责情况列入述职内容".
+# Group 1 is a bare 党委/政府 standing before it (the terms of the national 第一责任人 regulation:
+# 党委主要负责人, 政府主要负责人); 党政主要负责人 is the lexicon's duty title. Not 主要领导干部 / 班子
+# (a class of cadres), not 主要负责人职责 (the duty itself).
+FIRST_HOLDER = re.compile(
+    r"(党委|政府)?主要(?:负责人|负责同志|领导同志|领导)(?!干部|班子|成员|职责|责任|岗位)"
+)
+
+# The duty that makes such a leader a role, outside 《》 titles: "第一责任人".
+FIRST_DUTY = re.compile(r"第一责任人")
+
+# The words before such a leader must end in a body whose leader it is: 区政府, 市委、市政府,
+# 高新区党委管委会, 厅, 局 (a department's own report). Without one ("…,主要负责人切实履行…") the
+# leader is usually of a class named earlier in the sentence.
+HOLDER_ORG_END = re.compile(r"(?:党委|党工委|管委会|政府|委|局|厅|办|部|署|党组)$")
+
+# The words before a bare 党委/政府 that make it a body's name rather than the regulation's term:
+# a level or a name ending (区政府, 苏州市人民政府, 镇党委、政府).
+HOLDER_ORG_PREFIX = re.compile(r"(?:[省市县区州旗乡镇委、]|人民|新区|开发区|高新区)$")
+
+# A class of bodies before the leader: "各级政府和职能部门主要负责人", "部分区和市直单位党政主要负责同志".
+COLLECTIVE_ORG = re.compile(
+    r"各|部分|全体|所有|其他|其余|\d+(?:名|个|家)|[一二两三四五六七八九十百]+(?:名|个|家)"
+)
+
+# Where the object phrase holding the leader starts: the collective check reads only what follows
+# ("纳入各级党委理论学习内容将政府主要负责人…" is not a class: 各 belongs to the earlier phrase).
+OBJECT_START = re.compile(r"[将把对由在为是以]")
+
+# An item lead stating the duty, whose next sentence names its holder first:
+# "二是切实履行推进法治建设第一责任人职责。区政府主要领导坚持…". The lead is short (a heading).
+ITEM_LEAD = re.compile(
+    r"^\s*(?:[一二三四五六七八九十]+是|[(（][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、|\d+[.、])"
 )
 
 # A title after 各 names a class of people, not a role: 各办公室主任, 各乡镇党委书记, 各分管领导.
@@ -38,8 +80,8 @@ COLLECTIVE_BEFORE = re.compile(r"各(?:级)?[^、,，。;；:：]{0,6}$")
 # Jurisdiction-level characters that may stand before a title as its prefix: 镇党委书记, 区党工委书记.
 LEVEL_CHARS = "省市县区州旗乡镇"
 
-# The position a holder takes in a group, after the holder: "由党委书记隆正雄、乡长敬春梅任组长",
-# "以区长为组长", "分管副镇长沈佳琪任副组长", "镇长为第一副组长".  Groups: rank (常务/第一), 副, position.
+# The position a holder takes in a group, after the holder: "由党委书记王海涛、乡长何春燕任组长",
+# "以区长为组长", "分管副镇长刘敏任副组长", "镇长为第一副组长".  Groups: rank (常务/第一), 副, position.
 GROUP_ASSIGN = re.compile(r"(?:同志)?(?:任|为|担任|兼任)(常务|第一)?(副)?(组长|主任|指挥长)")
 
 # Between holders listed together before such a position: "党委书记A、镇长B任组长",
@@ -54,8 +96,8 @@ GROUP_WORD = re.compile(r"领导小组|工作小组|工作专班|委员会|指�
 #   "市委全面依法治市委员会主任和副主任" -> 委员会主任, 委员会副主任
 DEPUTY_AFTER = re.compile(r"(?:和|及|、)副(主任|组长|书记)")
 
-# Between two titles held by one person: "区党工委书记、管委会主任杨广志", "党组书记、部长唐一军",
-# "市委副书记、市长、市委全面依法治市委员会副主任陈志远" (the second title's organisation may come between).
+# Between two titles held by one person: "区党工委书记、管委会主任赵明亮", "党组书记、部长孙志刚",
+# "市委副书记、市长、市委全面依法治市委员会副主任周立群" (the second title's organisation may come between).
 SHARED_HOLDER_GAP = re.compile(r"(?:、|兼)[^、,，。;；:：()（）\s]{0,16}")
 
 # A zone's jurisdiction name: its party body is a 工委 and its government a 管委会.

@@ -53,7 +53,7 @@ def pairs(sentence: str, seg: Segmenter, jurisdiction: str | None = None) -> set
         ("市长助理参加会议", set()),  # another title, not the 市长
         # a compound surname; a two-character name cut off a verb the segmenter glued to it
         ("区长欧阳明辉主持会议", {("区长", "欧阳明辉")}),
-        ("副镇长王龙任常务副组长", {("副镇长", "王龙")}),
+        ("副镇长张龙任常务副组长", {("副镇长", "张龙")}),
         # no name: an adverb or verb follows the title
         ("县长多次听取法治政府建设工作汇报", {("县长", None)}),
         ("镇党委书记、镇长切实承担第一责任人职责", {("党委书记", None), ("镇长", None)}),
@@ -68,6 +68,27 @@ def pairs(sentence: str, seg: Segmenter, jurisdiction: str | None = None) -> set
         # a named-only title needs a holder
         ("分管领导李强协助抓好落实", {("分管领导", "李强")}),
         ("各分管领导协助抓好落实", set()),
+        # a standing-committee membership stacked before another title shares its holder
+        ("省委常委、市委书记张建国出席会议", {("省委常委", "张建国"), ("市委书记", "张建国")}),
+        ("市委常委会专题研究法治工作", set()),  # the committee itself
+        # the duty role after a count is a class of subordinate leaders
+        ("对105名党政主要负责人开展述法测评", set()),
+        # the first responsible person worded as a body's principal leader (the duty in the sentence)
+        ("区政府主要领导认真履行推进法治建设第一责任人职责", {("主要领导", None)}),
+        ("开发区党委管委会主要负责同志履行推进法治建设第一责任人职责", {("主要负责同志", None)}),
+        # a bare 政府 before it: the national regulation's term is the title
+        ("将政府主要负责人履行第一责任人职责情况列入述职内容", {("政府主要负责人", None)}),
+        # not: a class of bodies, no duty stated, the duty only inside a document title, no body named
+        ("各级政府和部门主要负责人切实履行第一责任人职责", set()),
+        ("部分单位主要负责同志汇报履行第一责任人职责情况", set()),
+        ("市委主要领导亲自审定工作方案", set()),
+        # (the title inside 《》 is dropped by find_roles, see test_find_roles_provenance_and_quotes)
+        (
+            "市政府主要负责同志严格落实《党政主要负责人履行推进法治建设第一责任人职责规定》",
+            {("党政主要负责人", None)},
+        ),
+        ("各级政府履行主体责任,主要负责人切实履行第一责任人职责", set()),
+        ("市委主要领导干部带头履行第一责任人职责", set()),
     ],
 )
 def test_titles_and_holders(sentence, expected, seg):
@@ -112,6 +133,18 @@ def test_titles_and_holders(sentence, expected, seg):
         ),
         # no group word in the sentence: no group position
         ("由县长任组长", {("县长", None)}),
+        # three positions listed after one another, the third held by the township's 政法副书记
+        (
+            "成立以党委书记为组长,镇长为第一副组长、政法副书记为常务副组长的法治建设工作领导小组",
+            {
+                ("党委书记", None),
+                ("镇长", None),
+                ("政法副书记", None),
+                ("领导小组组长", None),
+                ("领导小组第一副组长", None),
+                ("领导小组常务副组长", None),
+            },
+        ),
     ],
 )
 def test_group_positions(sentence, expected, seg):
@@ -137,8 +170,8 @@ def test_not_roles(sentence, seg):
 @pytest.mark.parametrize(
     ("after", "expected"),
     [
-        ("敬春华任组长", "敬春华"),  # follower 任 after three characters
-        ("王龙任副组长", "王龙"),  # follower after two, though the segmenter cuts 王|龙任
+        ("何春华任组长", "何春华"),  # follower 任 after three characters
+        ("张龙任副组长", "张龙"),  # follower after two, though the segmenter cuts 张|龙任
         ("王为民主持会议", "王为民"),  # 为 inside a name: no follower after 王为
         ("欧阳明辉同志出席", "欧阳明辉"),
         ("林伟东认真履行职责", "林伟东"),
@@ -207,11 +240,42 @@ def test_find_roles_provenance_and_quotes(seg):
     assert r.organisation == "中共某县委" and r.jurisdiction == "某县"
 
 
+@pytest.mark.parametrize(
+    ("lead", "expected"),
+    [
+        # an item lead stating the duty: the next sentence's subject holds it
+        ("二是切实履行推进法治建设第一责任人职责。", {("主要负责人", None)}),
+        ("(二)压实法治建设第一责任人职责。", {("主要负责人", None)}),
+        # a lead about something else, or a long sentence that is not an item lead
+        ("二是加强统筹部署。", set()),
+        ("全县上下切实履行推进法治建设第一责任人职责。", set()),
+    ],
+)
+def test_first_responsible_after_item_lead(lead, expected, seg):
+    got = {(h.title, h.person) for h in sentence_roles("局主要负责人统筹部署法治建设工作", None, seg, lead)}
+    assert got == expected
+
+
+def test_first_responsible_in_a_document(seg):
+    text = "某区2023年法治政府建设年度报告\n一、主要举措和成效\n二是切实履行推进法治建设第一责任人职责。区政府主要领导带头学法。\n"
+    doc = build_document(text, "t.txt")
+    (r,) = find_roles(doc, ReportMeta(id="t", title="", jurisdiction="某区", year=2023), seg)
+    assert (r.title, r.person, r.jurisdiction) == ("主要领导", None, "某区")
+    assert doc.text[r.prov.start : r.prov.end] == "主要领导"
+
+
 def test_dedupe_prefers_named():
     from govkg.extractors.records import RoleMention
 
     roles = [RoleMention("乡长"), RoleMention("乡长", person="李明"), RoleMention("乡长", person="李明")]
     assert dedupe(roles) == (RoleMention("乡长", person="李明"),)
+
+
+def test_dedupe_first_responsible_wordings_yield_to_the_duty_role():
+    from govkg.extractors.records import RoleMention
+
+    roles = [RoleMention("主要领导"), RoleMention("党政主要负责人"), RoleMention("政府主要负责人")]
+    assert dedupe(roles) == (RoleMention("党政主要负责人"), RoleMention("政府主要负责人"))
 
 
 def test_seeds_against_gold(seg):
