@@ -31,6 +31,7 @@ from govkg import __version__
 from govkg.api.deps import LIMIT_HELP, Forbidden, StoreHolder, TooLarge, Unauthorized, page_size
 from govkg.api.models import ErrorBody, Problem
 from govkg.api.routers import (
+    browser,
     commitments,
     graph,
     indicators,
@@ -56,7 +57,7 @@ from govkg.settings import Settings, get_settings
 
 log = logging.getLogger("govkg.api")
 
-ROUTERS = (laws, jurisdictions, commitments, programmes, indicators, search, graph, reports, system)
+ROUTERS = (laws, jurisdictions, commitments, programmes, indicators, search, graph, reports, system, browser)
 
 DESCRIPTION = """A knowledge graph of Chinese governance built from local governments' 法治政府建设年度报告.
 
@@ -103,7 +104,7 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
     _add_error_handlers(app)
     if settings.cors_origins:  # closed unless asked for: browsers refuse other origins by default
         app.add_middleware(CORSMiddleware, allow_origins=settings.cors_origins, allow_methods=["GET", "POST"],
-                           allow_headers=["Content-Type", "X-API-Key"])  # fmt: skip
+                           allow_headers=["Content-Type", "X-API-Key", "Pragma", "Cache-Control"])  # fmt: skip
     app.openapi = lambda: _openapi(app)  # type: ignore[method-assign]
     return app
 
