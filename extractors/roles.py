@@ -194,6 +194,9 @@ def _first_holder_hit(
 
 def holder_after(sentence: str, pos: int, bounds: frozenset[int]) -> tuple[str | None, int, bool]:
     """(name, end of name, placeholder?) for the words right after a title at ``pos``."""
+    gap = P.NAME_GAP.match(sentence, pos)
+    if gap:
+        pos = gap.end()
     ph = P.PLACEHOLDER.match(sentence, pos)
     if ph:
         return None, ph.end(), True

@@ -18,13 +18,23 @@ PLACEHOLDER = re.compile(r"[Xx×*＊Ｘ]{2,}|某{1,2}|[\u4e00-\u9fff]{1,2}?(?:[X
 # It tells where a name ends when the segmenter glues the name to the next word
 # ("分管领导张龙任副组长" is cut 张龙任 by pkuseg; 任 after 张龙 marks the end).
 #   "乡长何春燕任组长" -> 何春燕 | 任;  "赵明亮主持会议" -> 赵明亮 | 主持;  "孙志刚同志切实履行" -> 孙志刚 | 同志
-# The same words right after a title mean no name was given: "县长多次听取汇报", "镇长切实承担".
+# The same words right after a title mean no name was given: "县长多次听取汇报", "镇长切实承担"
+# (so adverbs that start with a surname character, 高度 严格 全面 公开 向 于, must be listed).
+# The verbs are those that follow a leader in these reports: presiding and attending (主持 出席),
+# leading and inspecting (带队 检查 督办 现场 接访), appearing in court (出庭 应诉), being in charge
+# (分管 主抓), signing and instructing (签发 批示), teaching and speaking (宣讲 授课 讲话).
 NAME_FOLLOWER = re.compile(
-    r"(?:同志|担任|兼任|任|为|兼|主持|出席|参加|带头|牵头|亲自|强调|指出|要求|表示|讲话|作出|作|率队|率|"
-    r"到|赴|在|等|对|就|召集|召开|部署|听取|调研|督导|督办|多次|分别|切实|认真|严格|坚持|高度|全面|"
-    r"定期|专题|先后|一行|协助|负责|统筹|指导|组织|深入|积极|始终|带领|审议|批示|作为|履行|落实|与|和|及)"
+    r"(?:同志|担任|兼任|任|为|兼|主持|出席|参加|参与|带头|牵头|亲自|强调|指出|要求|表示|讲话|发言|致辞|"
+    r"作出|作|率队|率|带队|到|赴|前往|来到|在|等|对|就|向|于|召集|召开|部署|听取|研究|调研|督导|督办|"
+    r"督查|检查|巡查|视察|走访|看望|慰问|会见|接待|接访|约谈|现场|出庭|应诉|分管|主抓|抓(?:落实|好|实)|挂帅|领衔|包联|"
+    r"签发|签署|审定|批示|宣讲|讲授|授课|主讲|解读|点评|介绍|汇报|提出|宣誓|多次|分别|切实|认真|严格|"
+    r"坚持|高度|全面|全程|全力|公开|定期|专题|先后|一行|协助|负责|统筹|指导|组织|深入|积极|始终|带领|"
+    r"审议|作为|履行|落实|与|和|及)"
     r"|[、,，。;；:：()（）\s“”\"]|$"
 )
+
+# One space may stand between a title and its holder's name (a typesetting gap): "县长 李强作出批示".
+NAME_GAP = re.compile(r"[ \u3000](?=[\u4e00-\u9fff])")
 
 # A title that modifies the next noun is not a role: 主任办公会议, 市长热线, 局长讲法活动, 县长信箱
 # (and 市长助理 is another title, not the 市长).

@@ -181,6 +181,18 @@ def test_not_roles(sentence, seg):
         ("全面负责", None),
         ("公开述法", None),  # a two-character word without a follower is not trusted as a name
         ("Abc主持", None),
+        # the verbs that follow a leader in these reports end a two-character name
+        ("张伟出庭应诉", "张伟"),
+        ("王强带队检查", "王强"),
+        ("李明现场督办", "李明"),
+        ("刘洋主抓法治工作", "刘洋"),
+        ("陈红接访群众", "陈红"),
+        ("张伟签发文件", "张伟"),
+        # one space between title and name
+        (" 李强作出批示", "李强"),
+        # adverbs starting with a surname character are no names
+        ("全程参与", None),
+        ("于3月主持", None),
     ],
 )
 def test_holder_after(after, expected, seg):
@@ -188,7 +200,7 @@ def test_holder_after(after, expected, seg):
     person, end, _ = holder_after(sentence, 2, seg.boundaries(sentence))
     assert person == expected
     if person:
-        assert sentence[2:end].startswith(person)
+        assert sentence[2:end].lstrip().startswith(person)
 
 
 @pytest.mark.parametrize(
