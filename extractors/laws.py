@@ -6,7 +6,7 @@
 * titles in 《》 (also 〈〉 and titles that lost one of their marks);
 * national laws named bare, from a lexicon of their usual short names
   (``data/law_bare_names.tsv``; with a catalogue, its law names too);
-* bare titles of documents a report issues or follows (…2021年法治政府建设工作要点,
+* bare titles of documents a report issues or follows (…2022年依法行政工作要点,
   …条例草案), which need an issuer-like start and a document head.
 
 The category comes from title-form rules (``data/law_categories.tsv``) and,
@@ -41,7 +41,7 @@ class _Hit:
     start: int
     end: int
     # "title" (《》), "inner" (nested in a title), "bare" (lexicon), "event" (a bare law naming a day,
-    # week or month: 国家宪法日, 宪法周, 未成年人保护法宣传日), "doc" (bare document)
+    # week or month: 国家宪法日, 宪法宣传周, 消费者权益保护法宣传日), "doc" (bare document)
     kind: str
     full: str | None = None  # the lexicon's full title for a bare short name
     category: str | None = None  # the lexicon's category for a bare short name
@@ -222,7 +222,7 @@ def _strip_verbs(s: str) -> str | None:
 
 
 def _bare_hits(text: str, catalogue: LawCatalogue | None, covered: list[tuple[int, int]]) -> list[_Hit]:
-    """National laws named without 《》: 民法典宣传, 劳动法、婚姻法, 新修订行政处罚法, 监督法."""
+    """National laws named without 《》: 民法典宣传, 劳动法、婚姻法, 新修订行政复议法, 监督法."""
     lexicon = bare_names()
     out: list[_Hit] = []
     for m in _bare_pattern(_catalogue_bare(catalogue)).finditer(text):
@@ -242,7 +242,7 @@ def _bare_ok(text: str, start: int, end: int) -> bool:
 
 def _names_event(text: str, start: int, end: int) -> bool:
     """True when the law names a day, week or month held to publicise it (国家宪法日, “宪法宣传周”,
-    民法典宣传月, 未成年人保护法宣传日): the report cites the law, whatever verb governs the event."""
+    民法典宣传月, 消费者权益保护法宣传日): the report cites the law, whatever verb governs the event."""
     return bool(
         P.BARE_LAW_DAY.match(text, end) or P.BARE_LAW_DAY_BEFORE.search(text, max(0, start - 4), start)
     )
@@ -258,9 +258,9 @@ def _doc_hits(text: str, covered: list[tuple[int, int]]) -> list[_Hit]:
         hit = _doc_after(text, v.end(), covered)
         if hit:
             out.append(hit)
-    for dash in re.finditer(r"[—-]", text):
-        hit = _doc_after(text, dash.end(), covered, need_start=False)
-        if hit and hit.written.endswith("条例"):
+    for dash in P.TITLE_DASH.finditer(text):  # a dash introducing a title: 重点项目——某某条例草案
+        hit = _doc_after(text, dash.end(), covered)
+        if hit:
             out.append(hit)
     return out
 
@@ -274,8 +274,9 @@ def table_action(before: str) -> str | None:
     return table[last.group()] if last and last.end() == len(before) else None
 
 
-def _doc_after(text: str, pos: int, covered: list[tuple[int, int]], need_start: bool = True) -> _Hit | None:
-    """A bare document title starting at pos (after a verb or a dash), if one does."""
+def _doc_after(text: str, pos: int, covered: list[tuple[int, int]]) -> _Hit | None:
+    """A bare document title starting at pos (after a verb or a dash), if one does: it must
+    start like a title (an issuer, a place or a year), or be a 条例 drafted or made here."""
     pos += len(text[pos : pos + 1]) if text[pos : pos + 1] == "了" else 0
     m = P.BARE_DOC.match(text, pos, min(len(text), pos + 60))
     if not m or _inside(pos, covered) or text[pos : pos + 1] in "《〈“":
@@ -283,9 +284,9 @@ def _doc_after(text: str, pos: int, covered: list[tuple[int, int]], need_start: 
     title = m.group("title")
     ok_start = P.BARE_DOC_START.search(title) or place_level(title) != "NONE"
     made = table_action(text[max(0, pos - 4) : pos]) in _LOCAL_ACTIONS
-    if need_start and not ok_start and not (title.endswith("条例") and (m.group("draft") or made)):
+    if not ok_start and not (title.endswith("条例") and (m.group("draft") or made)):
         return None
-    if not classify(title) or "“" in title[:1]:
+    if not classify(title) or "“" in title[:1] or P.BARE_DOC_SHORT.fullmatch(title):
         return None
     return _Hit(title, m.start(), m.end(), "doc", draft=bool(m.group("draft")))
 

@@ -2,7 +2,7 @@
 
 Every number with a measure word (``data/units.tsv``) that reports work done
 or a state reached becomes a :class:`MetricMention` (GUIDELINES, Metrics).
-Skipped: ordinals (第三次, 第五、六、七次会议), a bare 一 (一个窗口 is an
+Skipped: ordinals (第三次, 第三、四、五次会议), a bare 一 (一个窗口 is an
 article, not a count), numbers in quoted names and titles (“一件事一次办”,
 《…十条措施》), numbered formulas (``data/number_names.tsv``: 三项制度, 四个意识),
 ranks (前三名). Targets and standards (力争…90%, 5%的标准) and every quantity
@@ -11,7 +11,7 @@ the commitments they belong to.
 
 The words naming a quantity (``raw``) are its clause: the words before the
 number back to a clause boundary, plus the words after the measure word when
-the count comes first (办理125件市人大代表建议). The indicator, scope and
+the count comes first (答复21件县人大代表建议). The indicator, scope and
 year are read from those words and the sentence (``data/indicators.tsv``,
 ``data/scopes.tsv``).
 """
@@ -240,12 +240,12 @@ def _mention(
 
 
 # A raw name this short (调解成功率, 办结率) names no scope itself; its sentence's scope
-# (全市各级调解组织…, 调解成功率98.8%) is the quantity's.
+# (全县各级调解组织…, 调解成功率99.1%) is the quantity's.
 _BARE = 6
 
 
 def _number(m: re.Match[str]) -> int | float | None:
-    """The number with its 万/亿 multiplier: 27.8万 -> 278000, 6835余万(元) -> 68350000;
+    """The number with its 万/亿 multiplier: 12.6万 -> 126000, 4127余万(元) -> 41270000;
     百分之九十 -> 90, 百分之百 -> 100."""
     if m["pnum"]:
         return 100 if m["pnum"] == "百" else parse_number(m["pnum"])
@@ -271,7 +271,7 @@ def _before_words(doc: Document, m: re.Match[str], prev_end: int) -> str:
     wide_start, wide = _clause_before(doc, m.start(), strong=True)
     if prev_end <= wide_start:
         # no earlier quantity in the clause, so its 、 join the nouns counted, not
-        # quantities: 开展法治宣传进机关、进农村等活动12场次 names all the activities
+        # quantities: 开展送法进企业、进校园等活动15场次 names all the activities
         clause = wide
     return pat.LEAD_CONNECTOR.sub("", clause)
 
@@ -316,7 +316,7 @@ def _indicator(raw: str, unit: str, context: str) -> str | None:
 
 
 def _scope(words: str) -> str | None:
-    """The scope word nearest the end of ``words``: 全年,市本级共办理… -> 市本级."""
+    """The scope word nearest the end of ``words``: 今年,县本级共收到… -> 县本级."""
     best: tuple[int, str] | None = None
     for regex, template in _scopes():
         for hit in regex.finditer(words):

@@ -19,20 +19,20 @@ TITLE = re.compile(r"《((?:[^《》〈〉\n]|[《〈<][^《》〈〉<>\n]{1,80}
 ANGLE_TITLE = re.compile(r"[〈<]([^《》〈〉<>\n]{2,80})[〉>]")
 
 # Scraping sometimes loses one of the two marks. An opening mark whose title
-# runs to a clause end without closing: 《大同市城市绿化条例,… -> 大同市城市绿化条例
+# runs to a clause end without closing: 《某某市城市绿化条例,… -> 某某市城市绿化条例
 OPEN_ONLY = re.compile(r"《([^《》〈〉\n,，。;；:：!?！？]{2,60})")
 # A closing mark with no opening one: 认真贯彻安全生产法》要求 -> 认真贯彻安全生产法
 # (leading verbs are cut off afterwards with the verb lexicon)
 CLOSE_ONLY = re.compile(r"([^《》〈〉\n,，。;；:：!?！？、“”\s]{2,40})》")
 
 # A draft's mark at the end of a title; the title drops it and the action is draft:
-#   大同市泉域水资源保护条例(草案) / 大同市城市绿化条例(修订草案) / …条例草案 / …办法(征求意见稿)
+#   某某市湿地保护条例(草案) / 某某市物业管理条例(修订草案) / …条例草案 / …办法(征求意见稿)
 DRAFT_TAIL = re.compile(r"\s*[(（]?(?:修订|修正|修改)?(?:草案|征求意见稿|送审稿)(?:稿|修改稿|修订稿)?[)）]?$")
 
 # Trailing version or period marks that are part of the title but not of its form:
 #   …纲要(2021-2025年) / …措施(试行) / …评分标准(2022版) / 刑法修正案(十一)
 TRAILING_BRACKETS = re.compile(r"(?:\s*[(（][^()（）]{1,20}[)）])+$")
-# trailing quotes or marks before the head check: 绍兴市法治建设“八大机制” -> …八大机制
+# trailing quotes or marks before the head check: 某某市法治建设“六大机制” -> …六大机制
 TRAILING_MARKS = re.compile(r"[”’\"'」』]+$")
 
 # Year ranges with any dash, or none at all (scraping drops it), become 2021-2025:
@@ -43,11 +43,12 @@ YEAR_RANGE = re.compile(
 DASHES = re.compile(r"[—–－─―]+")
 
 # The head word that makes a title an instrument; the category rules key on it.
-#   …安全生产法 / …民法典 / 刑法修正案 / …条例 / …规定 / …实施纲要 / …工作要点 / …流程图
+#   …安全生产法 / …民法典 / 刑法修正案 / …条例 / …规定 / …实施纲要 / …工作要点
+# Charts, forms and service pledges (…流程图, …信息表, …服务承诺) are not instruments.
 HEAD = re.compile(
     r"(?:法典|修正案|(?<![办说讲谈学普守用知懂护看方想做手书司执立释话读评])法|条例|规定|办法|细则|规则|解释|决定|决议"
     r"|纲要|规划|方案|意见|要点|清单|通知|计划|措施|制度|机制|目录|指引|指南|标准|章程|准则|守则|公约"
-    r"|承诺|流程图|信息表|批复|公告|通告|通报|规范|规程|导则|体系)$"
+    r"|批复|公告|通告|通报|规范|规程|导则|体系)$"
 )
 
 # A title that is only a head word with a determiner refers back to an
@@ -70,8 +71,8 @@ NATIONAL_PREFIX = "中华人民共和国"
 # The leading place of a title, level by level (the last one found fixes the
 # issuer's level). 市/区 in common words (市场, 市容, 城市, 区域, 社区) are not units.
 #   河南省重大行政决策程序规定 -> high (a province may make rules)
-#   深圳市人民政府重大行政决策程序规定 -> high;  深圳市光明区规范性文件管理规定 -> low
-#   XXX省法治政府建设实施纲要 -> high;  太霞乡便民服务承诺 -> low;  南部2022年… -> none
+#   某某市人民政府行政规范性文件管理规定 -> high;  某某市某某区规范性文件管理规定 -> low
+#   XXX省法治政府建设实施纲要 -> high;  某某乡议事规则 -> low;  南部2022年… -> none
 #   全市… / 本区… / 自然保护区条例 / 社区矫正法 / 市场主体… -> none (not a named place)
 #   湖州市市区停车场管理办法 -> high (市区 is the urban area, not a district)
 PLACE_HIGH = re.compile(
@@ -94,21 +95,27 @@ ISSUER_BEFORE = re.compile(
 BARE_LAW_STOP = re.compile(r"^(?:[人治律规制院官庭理务定令宝器则]|学(?:会|院|家|者|科))")
 # A day, week or month named after a law publicises it, so the law is cited (GUIDELINES: national
 # laws named without 《》, as in 民法典宣传活动): 国家宪法日, “宪法宣传周”, 宪法周, 民法典宣传月,
-# 未成年人保护法宣传日. Matched right after the name (and 国家 right before it).
+# 消费者权益保护法宣传日. Matched right after the name (and 国家 right before it).
 BARE_LAW_DAY = re.compile(r"(?:宣传|学习)?(?:日|周|月)")
 BARE_LAW_DAY_BEFORE = re.compile(r"国家$")
 
 # Bare instruments (no 《》) that a report enacts or follows: an issuer-like
-# start (place or year) and a document head, right after a verb or a mark.
-#   印发大连长兴岛经济区2021年法治政府建设工作要点, -> 大连长兴岛经济区2021年法治政府建设工作要点
-#   根据市人大常委会2023年监督工作计划的安排 -> 市人大常委会2023年监督工作计划
-#   —光明科学城发展促进条例草案启动编制 -> 光明科学城发展促进条例 (draft)
+# start (place or year) and a document head, right after a verb or a dash.
+#   印发青山经济区2022年依法行政工作要点, -> 青山经济区2022年依法行政工作要点
+#   根据县人大常委会2024年监督工作计划的安排 -> 县人大常委会2024年监督工作计划
+#   出台县政府关于规范涉企检查的意见, -> 县政府关于规范涉企检查的意见
+#   重点立法项目——湿地保护条例草案进入审议 -> 湿地保护条例 (draft)
 BARE_DOC = re.compile(
     r"(?P<title>(?:[\u4e00-\u9fffX“”]{0,30}?(?:19|20)\d{2}年度?)?[\u4e00-\u9fffX“”]{2,40}?"
-    r"(?:工作要点|实施方案|工作方案|工作计划|实施纲要|工作规则|实施细则|评分细则|条例))"
-    r"(?P<draft>草案)?"
-    r"(?=[和及与、,，。;；的以等]|草案|立法|修订|出台|$)"
+    r"(?:工作要点|实施方案|工作方案|工作计划|实施纲要|工作规则|实施细则|细则|办法|规定|意见|通知|规划|条例))"
+    r"(?:(?P<draft>草案)|(?=[和及与、,，。;；的以等]|立法|修订|出台|$))"
 )
+# …but an issuer with a bare head names no document: 按照县政府规定的时限, 根据市委意见
+BARE_DOC_SHORT = re.compile(
+    r"(?:[省市县区乡镇](?:委|政府|人民政府|人大常委会)|(?:19|20)\d{2}年度?)[\u4e00-\u9fff]{0,2}"
+)
+# A dash that introduces a title (— or ——, not a hyphen inside a range or a code)
+TITLE_DASH = re.compile(r"—+")
 # Of the citing verbs, those that take a document as their object (根据2023年监督工作计划的安排);
 # the others (学习, 宣传 …) take laws, which the lexicon finds.
 BARE_DOC_CITE_VERBS = frozenset({"根据", "按照", "依据", "贯彻", "落实", "执行"})
@@ -137,7 +144,7 @@ RIGHT_CATEGORY = re.compile(
 # A people's congress adopting or being asked to adopt the instrument named in the clause: a city's or
 # province's 规定/办法 is then a local regulation, not a government rule (which is the default, as
 # governments issue most 规定/办法 and congresses most 条例):
-#   《某某市电梯安全管理规定》经市人大常委会审议通过 / 市人大常委会批准《X办法》 / 提请市人大常委会审议
+#   《某某市楼道安全规定》经市人大常委会审议通过 / 市人大常委会批准《X办法》 / 提请市人大常委会审议
 CONGRESS_MADE = re.compile(
     r"(?:人大|人民代表大会)(?:常委会|常务委员会)?(?:会议)?[^,，。;；]{0,12}?(?:审议通过|表决通过|通过|批准|颁布|公布|制定)"
     r"|(?:提请|报请|提交)[^,，。;；]{0,8}(?:人大|人民代表大会)"

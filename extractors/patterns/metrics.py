@@ -3,20 +3,20 @@
 A quantity is a number with its measure word, and around it the words that
 say it is approximate. Worked examples (number, unit, approximation):
 
-    共办理行政复议案件56件           -> 56, 件
-    全市共汇聚监管业务数据27.8万余条   -> 27.8 万 余, 条
-    共受理群众诉求80余万件           -> 80 余 万, 件
-    涉及金额6835余万元               -> 6835 余 万, 元
-    对180多件重要行政行为            -> 180 多, 件
-    满意率98%以上                    -> 98, %, 以上
-    近480批次 / 约300% / 超过600项    -> 近 / 约 / 超
-    组织两批次申领执法证考试          -> 两, 批次
+    全年收到行政复议申请64件          -> 64, 件
+    归集执法检查数据12.6万余条        -> 12.6 万 余, 条
+    接听市民来电60余万件              -> 60 余 万, 件
+    涉案金额4127余万元               -> 4127 余 万, 元
+    对90多件重大执法决定              -> 90 多, 件
+    满意率97%以上                    -> 97, %, 以上
+    近350批次 / 约200% / 超过350项    -> 近 / 约 / 超
+    举办两批次执法资格考试            -> 两, 批次
     一百余人                         -> 一百 余, 人
-    罚没 8 万元 / 资料 600 余万份      -> 8 万, 元 / 600 余 万, 份 (scraped spaces)
-    近 500 万人                      -> 近 500 万, 人
-    开展活动百余场 / 千余人           -> 百 余, 场 / 千 余, 人 (a bare 百/千/万 before 余/多)
-    每月开展3-5次 / 三至五天          -> 3-5, 次 / 三至五, 天 (a range: its upper bound)
-    满意率百分之九十五点五             -> 95.5, %
+    没收 6 万元 / 折页 300 余万份      -> 6 万, 元 / 300 余 万, 份 (scraped spaces)
+    近 200 万人次                    -> 近 200 万, 人次
+    送法下乡百余场 / 千余家           -> 百 余, 场 / 千 余, 家 (a bare 百/千/万 before 余/多)
+    每月巡查2-4次 / 三至五天          -> 2-4, 次 / 三至五, 天 (a range: its upper bound)
+    满意度百分之九十八点五             -> 98.5, %
 
 The measure words come from ``data/units.tsv``; ``quantity_pattern`` builds
 the regex from them, longest first (人次 before 人, 个工作日 before 个).
@@ -83,10 +83,10 @@ def quantity_pattern(units: Iterable[tuple[str, str]]) -> re.Pattern[str]:
     )
 
 
-# An ordinal or a list of ordinals before the number: 第三次, 第五、六、七次会议, 第3至5批.
+# An ordinal or a list of ordinals before the number: 第三次, 第三、四、五次会议, 第3至5批.
 ORDINAL_BEFORE = re.compile(rf"第 ?(?:(?:{ARABIC}|{CHINESE})(?:次|批|届|期|轮)?[、和及至到~\-—])* ?$")
-# The sessions of a congress or committee: 六届二次、三次全会, 十六届四次全会. Only a 次
-# after 届 is a session; other counts after 届 are counts (新一届12名法律顾问).
+# The sessions of a congress or committee: 九届四次、五次全会, 十二届三次全会. Only a 次
+# after 届 is a session; other counts after 届 are counts (选聘新一届8名法律顾问).
 SESSION_BEFORE = re.compile(rf"届 ?(?:(?:{ARABIC}|{CHINESE})次?[、和及至到~\-—])* ?$")
 # A rank, not a count: 位居全省前三名, 前10位.
 RANK_BEFORE = re.compile(r"前$")
@@ -97,14 +97,14 @@ YEAR = re.compile(r"(?<!\d)(20\d\d|19\d\d) ?年(?!以来|来)")
 YEAR_NOT_DATING = re.compile(r"(?:[—\-~至到]|较|比|与|同|自|从)$")
 
 # Clause boundaries for the words naming a quantity. Before the number, a list
-# comma ends the name (直接取消审批9项、审批改为备案2项); after it, only stronger
+# comma ends the name (下放审批事项7项、取消证明材料4项); after it, only stronger
 # punctuation does, because 、 there joins the nouns counted
-# (对180多件重要行政行为、重大投资项目…进行了法制审核).
+# (对90多件重大项目、行政协议等进行了合法性审核).
 BEFORE_BREAK = re.compile(r"[,;:、。!?\n]")
 AFTER_BREAK = re.compile(r"[,;:。!?\n]")
 # Words that join list items or open an aside, dropped from the head of a raw name:
-# 其中区党工委学习1次 -> 区党工委学习.
-# An aside in brackets that breaks a clause: 不受理12宗(其中转送10宗…), 出庭46宗(含正职25宗).
+# 其中党组学习2次 -> 党组学习.
+# An aside in brackets that breaks a clause: 不予受理9宗(其中告知6宗…), 出庭30件(含正职12件).
 # Brackets that only gloss a noun (乡镇(街道), 村(社区)) do not.
 ASIDE_OPEN = re.compile(r"\((?=其中|含|包括|占|同比|较|即|均|共)")
 LEAD_CONNECTOR = re.compile(
@@ -121,7 +121,7 @@ LINK_VERB_END = re.compile(
     r"|(?<![送传下表抵到转发直通])达(?:到了?)?|(?<![行作认成因称以视更较])为)?$"
 )
 
-# Several rates sharing one figure: 规范性文件合法审查率、备案率和统一发布率达100%
+# Several rates sharing one figure: 重大决策合法性审查率、公开征求意见率和专家论证率达100%
 # is three metrics of 100%, one per rate named (but not …分别为98%、99%, where each
 # rate has its own figure). Matched against the words before the number.
 RATE_LIST = re.compile(
@@ -130,17 +130,17 @@ RATE_LIST = re.compile(
 )
 RATE_LIST_SPLIT = re.compile(r"、|以及|和|及")
 # Names given one by one to the figures that follow: 参考率、合格率分别为98%、96%;
-# 受理行政复议案件、行政诉讼案件分别为56件和32件. RESPECTIVELY matches the words before
+# 收到行政复议申请、行政诉讼案件分别为41件和27件. RESPECTIVELY matches the words before
 # the first figure; RUN_JOIN what may separate the figures of the run.
 RESPECTIVELY = re.compile(r"(?P<names>[^,;:。!?\n]{2,60}?)分别(?:为|是|达到|达|有|占|完成)?$")
 RUN_JOIN = re.compile(r"[、,]|和|及|以及")
 
 # Targets, requirements and legal standards, not outcomes (GUIDELINES: 5%的标准 is not a
-# metric): 力争…达到90%, 争取压缩至0.5个工作日, 申办率不低于50%, 全年至少举办2期,
-# 执法人员5%的标准.
+# metric): 力争…达到90%, 争取压缩至1个工作日, 持证率不低于85%, 每季度至少召开1次,
+# 执法人员总数8%的标准.
 TARGET_BEFORE = re.compile(
     r"力争|争取|不低于|不少于|不超过|不高于|不得超过|控制在|至少|应当|须|目标(?:是|为|值|定为)"
-    r"|(?:尚未|未能|没有|未)达到"  # a level not reached (出庭应诉率尚未达到100%) is a standard, not an outcome
+    r"|(?:尚未|未能|没有|未)达到"  # a level not reached (优良率尚未达到90%) is a standard, not an outcome
 )
 STANDARD_AFTER = re.compile(r"的?(?:标准|比例要求|要求|目标|上限|下限)")
 
