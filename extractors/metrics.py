@@ -213,9 +213,28 @@ def _clause_before(doc: Document, pos: int, strong: bool = False) -> tuple[int, 
     s, _ = doc.sentence_at(pos)
     head = doc.text[s:pos].rstrip(" :")  # a label before its figure: 行政复议案件:56件
     brk = pat.AFTER_BREAK if strong else pat.BEFORE_BREAK
+    closed = _closed_asides(head)
     breaks = [*brk.finditer(head), *pat.ASIDE_OPEN.finditer(head)]
-    cut = max((m.end() for m in breaks), default=0)
+    cut = max((m.end() for m in breaks if not _inside_span(m.start(), closed)), default=0)
     return s + cut, head[cut:]
+
+
+def _closed_asides(head: str) -> list[tuple[int, int]]:
+    """Bracketed asides opened and closed before the number: their punctuation breaks no
+    clause (扣押物品(一种珊瑚,属国家二级保护动物)价值8000多万元 is named by 扣押物品…价值)."""
+    spans, opened = [], []
+    for i, c in enumerate(head):
+        if c == "(":
+            opened.append(i)
+        elif c == ")" and opened:
+            start = opened.pop()
+            if not opened:
+                spans.append((start, i + 1))
+    return spans
+
+
+def _inside_span(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a < pos < b for a, b in spans)
 
 
 def _mention(
@@ -300,6 +319,7 @@ def _raw(doc: Document, m: re.Match[str], prev_end: int, next_start: int) -> str
     if after:
         return f"{before}{m.group()}{after}"
     before = pat.LINK_VERB_END.sub("", before) or before
+    before = pat.LONG_ASIDE.sub("", before) or before
     return before or doc.text[doc.sentence_at(m.start())[0] : m.start()]
 
 

@@ -193,6 +193,9 @@ def test_plans_section_is_skipped() -> None:
         # …but the 为 of 行为 and the 达 of 送达 end words of their own
         ("查处交通违法行为312起。", ["查处交通违法行为"]),
         ("向当事人送达120件。", ["向当事人送达"]),
+        # an aside in brackets breaks no clause, and a long one is no part of the name
+        ("扣押涉案物品(一种珊瑚的碎枝,属保护动物)价值 6000 多万元。", ["扣押涉案物品价值"]),
+        ("10余个部门参与。", ["10余个部门参与"]),  # the 与 of 参与 joins no list
         # names given one by one to a run of figures (分别为)
         ("参考率、合格率分别为98%、96%。", ["参考率", "合格率"]),
     ],
