@@ -79,12 +79,23 @@ def lexicon() -> dict[str, LexEntry]:
     out: dict[str, LexEntry] = {}
     for name, kind, aliases, _why in _rows("programmes.tsv"):
         written = [a for a in aliases.split("|") if a]
-        forms = (name, *(a.lstrip("^") for a in written))
+        listed = (name, *(a.lstrip("^") for a in written))
+        forms = tuple(dict.fromkeys(v for f in listed for v in variants(f)))
         alone = frozenset(norm(a[1:]) for a in written if a.startswith("^"))
         entry = LexEntry(name, kind, forms, alone)
         for f in forms:
             out.setdefault(norm(f), entry)
     return out
+
+
+def variants(form: str) -> tuple[str, ...]:
+    """A lexicon form and its usual written variants: X制度 is also written X工作制度
+    (一村一法律顾问工作制度), 行政机关 is shortened to 行政 (行政负责人出庭应诉制度)."""
+    out = [form]
+    if form.endswith("制度") and not form.endswith("工作制度"):
+        out.append(form[:-2] + "工作制度")
+    out += [v.replace("行政机关", "行政") for v in list(out) if "行政机关" in v]
+    return tuple(out)
 
 
 @cache
@@ -259,8 +270,9 @@ def _last_signal(before: str) -> int | None:
 
 def _bare_signal(core: str, before: str, etc_kind: str | None) -> bool:
     """A quote without a head noun is a programme only with a sign of one; a long one (more than
-    12 characters) only when it ends in a head noun or is a parallel enumeration (a quoted
-    sentence is not a name)."""
+    12 characters) only when it ends in a head noun or is a parallel enumeration. A name without a
+    head is a catchy formula of at most three four-character phrases (“一窗受理、集成服务”,
+    “马上办、就近办、一次办”); longer quoted text is a sentence, motto or headline."""
     if len(core) > 12 and not _ends_in_head(core) and not _parallel(core):
         return False
     return bool(
@@ -432,7 +444,8 @@ def _formula_systems(text: str) -> Iterator[Candidate]:
     for m in pat.FORMULA_HEAD.finditer(text):
         mod = _modifier(text, m.start())
         if pat.NUMERAL_FORMULA.match(mod) and (cand := _named(text, m.start(), m.end(), "system")):
-            kind = next(k for h, k in heads() if m.group().endswith(h))
+            # FORMULA_HEAD's words are heads of the table; "system" if a row is ever taken out
+            kind = next((k for h, k in heads() if m.group().endswith(h)), "system")
             yield Candidate(cand.key, cand.name, kind, cand.start, cand.end, True, cand.forms)
 
 

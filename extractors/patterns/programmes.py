@@ -42,7 +42,7 @@ SIGNAL_VERBS = (
     r"(?:推行|推广|开展|实施|实行|落实|深化|推进|推动|打造|建立|健全|创新|构建|探索|坚持|巩固|稳固|启动|推出|"
     r"组织|利用|依托|执行|完善|创建|升级|试行|推开|运用|上线|开通|形成|整合|引入|借鉴|强化|擦亮|用好)"
 )
-SIGNAL_VERB = re.compile(rf"{SIGNAL_VERBS}[{HAN}()（）]{{0,8}}$")
+SIGNAL_VERB = re.compile(rf"{SIGNAL_VERBS}[{HAN}()（）\s]{{0,8}}$")
 
 # The same verbs anywhere in the clause before a quote: enough for a numbered formula whose own last
 # word is a programme head ("建立法治XX(法治政府)建设“八大机制”" -> 八大机制), where the modifier between
@@ -61,17 +61,20 @@ AWARDED_AS_PROJECT = re.compile(
 
 # Inside a bare quoted term: the morphemes of service modes, platforms and institutions. A quote
 # without a head noun or a verb before it is a programme only when its own words say so.
-#   办 (“光速办”, “全代办”), 通 (“一网通”), + (“互联网+执法监督”), 码 (“码上监督”), 数字/智慧/一体化,
-#   or an internal head (“行刑衔接平台”, “光明模式”). (A parallel enumeration is the other sign:
-#   see ``programmes._parallel``.)
+#   a service mode ending in 办/通 (“掌上办”, “全程代办”, “一码通”), online service (网办, 通办, 一网, 码上),
+#   a formula with + (“互联网+督查”), 数字/智慧/数据/一体化, or an internal head (“矛盾调处平台”,
+#   “老街坊模式”). Not 办/通 inside a phrase: “办证难” is a complaint. (A parallel enumeration is the
+#   other sign: see ``programmes._parallel``.)
 PROGRAMME_MORPHEME = re.compile(
-    r"办|通|\+|＋|码|数字|智慧|数据|一体化|网|平台|系统|服务圈|工程|行动|活动|机制|制度|模式|体系|改革|热线|经验"
+    r"(?:办|通)$|码上|网办|通办|一网|\+|＋|数字|智慧|数据|一体化|平台|系统|服务圈|工程|行动|活动|机制|制度|"
+    r"模式|体系|改革|热线|经验"
 )
 
-# A term led by a number is a formula name: “一枚印章管审批”, “百日攻坚”, “1+8”, “500米…服务圈”;
-# not a number and one character, an abbreviated domain or body: 服务“三农”, 村“两委”; except a number
-# and 进 ("enters"), the campaign of taking law into N kinds of places (进机关、进乡村、进校园…): “七进”, “八进”.
-NUMERAL_LED = re.compile(r"^[一二两三四五六七八九十百千\d](?:.{2,}|进$)")
+# A term that starts and goes on with numbers is a formula name: “一村一品”, “一岗双责”, “1+8”,
+# “三个一百”; a number and 进 ("enters") is the campaign of taking law into N kinds of places
+# (进机关、进乡村、进校园…): “七进”, “八进”. One leading number alone is no sign: “一刀切”, “一罚了之”,
+# “一站式” are catchwords and manners (a head noun or a verb of carrying out still makes them names).
+NUMERAL_LED = re.compile(r"^[一二两三四五六七八九十百千\d](?:.*[一二两双三四五六七八九十百千万\d]|进$)")
 N_ENTERS = re.compile(r"^[一二两三四五六七八九十]+进$")
 
 # An unquoted formula name that repeats a round number: "百名法学家百场报告会", "千名律师进千企",
@@ -100,10 +103,12 @@ MODIFIER_RUN = re.compile(rf"[{HAN}()（）]{{1,24}}$")
 DOMAIN_TAIL = re.compile(r"领域|行业|问题|乱象")
 NAME_END = re.compile(r"(?:斗争|工作|建设|行动|活动)$")
 
-# A reform of a system: the words before 体制改革 / 制度改革 / 承诺制改革 name it.
-#   "深化行政复议体制改革" -> 行政复议体制改革;  "推动企业投资项目承诺制改革" -> 企业投资项目承诺制改革
-#   not "深化行政审批改革" or "园区机构改革" (no 体制/制度: a reform of an area, not a named one)
-SYSTEM_REFORM = re.compile(r"(?:体制|制度|承诺制)改革")
+# A reform of a system: the words before 体制改革 / 制度改革 / X制改革 (a 制 system: 承诺制, 备案制,
+# 注册制, 审批制) name it.
+#   "深化行政复议体制改革" -> 行政复议体制改革;  "推动投资项目备案制改革" -> 投资项目备案制改革
+#   not "深化行政审批改革" or "园区机构改革" (no 体制/制度/…制: a reform of an area, not a named one);
+#   not "体制机制改革" (机制改革 is left out: 体制机制 is the generic pair)
+SYSTEM_REFORM = re.compile(rf"(?:体制|制度|(?<=[{HAN}])(?<![机体])制)改革")
 
 # A named campaign: words before 三年行动 / 百日攻坚行动 / 专项行动 / 专项整治行动, or a 专项/集中整治 of
 # named problems (…问题/领域/乱象 + 专项整治 or 集中整治; a trailing 工作/方案 is not part of the name).
@@ -140,9 +145,12 @@ YI_LIST = re.compile(
     r"(?:推行|实行|推进|落实|实施|开展|建立|推广)((?:一[^、,，。;；的\s]{1,5}、){2,}一[^、,，。;；的\s]{1,5}?)(?=的|[,，。;；])"
 )
 
-# A township or street level standing before a reform's name is part of its name (a level-specific
-# reform): "乡镇(街道)一支队伍管执法改革", "乡(场)街道综合行政执法改革", "街道综合行政执法改革";
-# not after 全/本/各/该 (scope: "全乡综合行政执法改革" is the general reform).
+# A township or street level standing before a reform's name is part of its name: the national
+# reforms of grassroots enforcement are themselves named by the level they reorganise (赋权乡镇
+# (街道) reforms), so a report's 乡镇(街道)综合行政执法改革 is that level-specific reform, written with
+# the level and optionally its alternatives in brackets: "乡镇(街道)一支队伍管执法改革",
+# "镇(场)综合执法改革", "街道综合行政执法改革"; not after 全/本/各/该 (scope: "全乡综合行政执法改革"
+# is the general reform carried out in one township).
 LEVEL_PREFIX = re.compile(r"(?<![全本各该])(?:乡镇|乡|镇|街道)(?:\([\u4e00-\u9fff、]{1,4}\))?(?:街道)?$")
 
 # Characters that punctuation-normalised matching ignores (quotes, spaces, 、·, brackets).
