@@ -426,10 +426,16 @@ def _congress_made(text: str, hit: _Hit) -> bool:
     """True when the clause holding the title says a people's congress adopts it (P.CONGRESS_MADE)."""
     lo = max(0, hit.start - 60)
     start = max((b.end() for b in P.CLAUSE_BREAK.finditer(text, lo, hit.start)), default=lo)
-    stop = P.CLAUSE_BREAK.search(text, hit.end, hit.end + 60)
-    end = stop.start() if stop else min(len(text), hit.end + 60)
+    end = _clause_end(text, hit.end)
+    if P.BY_CLAUSE.match(text, end + 1):  # 《X规定》,经市人大常委会审议通过
+        end = _clause_end(text, end + 1)
     window = text[start : hit.start] + "《》" + text[hit.end : end]
     return bool(P.CONGRESS_MADE.search(window))
+
+
+def _clause_end(text: str, pos: int) -> int:
+    stop = P.CLAUSE_BREAK.search(text, pos, pos + 60)
+    return stop.start() if stop else min(len(text), pos + 60)
 
 
 def _next_in_list(text: str, end: int) -> int | None:

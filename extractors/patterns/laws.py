@@ -114,6 +114,8 @@ BARE_DOC = re.compile(
 BARE_DOC_SHORT = re.compile(
     r"(?:[省市县区乡镇](?:委|政府|人民政府|人大常委会)|(?:19|20)\d{2}年度?)[\u4e00-\u9fff]{0,2}"
 )
+# A clause that goes on about the title just named: 《X规定》,经市人大常委会审议通过 / ,由省人大常委会批准
+BY_CLAUSE = re.compile(r"(?:并|已|已经|先后)?(?:经|由|报经|报请)")
 # A dash that introduces a title (— or ——, not a hyphen inside a range or a code)
 TITLE_DASH = re.compile(r"—+")
 # Of the citing verbs, those that take a document as their object (根据2023年监督工作计划的安排);
