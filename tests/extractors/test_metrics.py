@@ -255,6 +255,12 @@ def test_rates_with_their_own_figures_are_not_split() -> None:
         ("依托普法讲师团深入基层宣讲,共举办系列主题活动30场次。", "普法宣传活动场次"),
         ("累计组织学习法律法规10次,其中党组学习4次。", "学法次数"),
         ("党组专题学习《行政复议法》2次。", "学法次数"),
+        ("全年新收行政复议78件。", "行政复议案件数"),
+        ("行政复议立案65件。", "行政复议案件数"),
+        ("人民调解委员会受理调解案件560件。", "矛盾纠纷排查化解数"),
+        ("承办人大建议56件。", "人大代表建议办理数"),
+        ("开展“宪法进万家”活动30场。", "普法宣传活动场次"),
+        ("开展以案释法活动20场。", "普法宣传活动场次"),
     ],
 )
 def test_indicator(text: str, indicator: str) -> None:
@@ -279,6 +285,7 @@ def test_indicator(text: str, indicator: str) -> None:
         "开展“第一议题”学习30次。",
         "党委理论学习中心组集中学习党代会报告3次。",
         "党组会学习重要讲话精神5次。",
+        "办理行政复议调解案件12件。",  # mediation inside reconsideration is not a 矛盾纠纷 count
         # activities in a sentence about something else
         "全年开展执法检查活动12场。",
     ],
