@@ -167,7 +167,10 @@ def _split_rates(doc: Document, mention: MetricMention) -> list[MetricMention]:
 
 def _num_start(m: re.Match[str]) -> int:
     """Where the written number starts (a range starts at its lower end: 3-5次)."""
-    return m.start("pnum") if m["pnum"] else m.start("lo") if m["lo"] else m.start("num")
+    for group in ("pnum", "znum", "lo", "num"):
+        if m[group]:
+            return m.start(group)
+    return m.start()
 
 
 def _is_quantity(doc: Document, m: re.Match[str], quoted: list[tuple[int, int]]) -> bool:
@@ -268,6 +271,8 @@ def _number(m: re.Match[str]) -> int | float | None:
     百分之九十 -> 90, 百分之百 -> 100."""
     if m["pnum"]:
         return 100 if m["pnum"] == "百" else parse_number(m["pnum"])
+    if m["znum"]:
+        return 0
     return parse_number(m["num"] + (m["mult"] or ""))
 
 

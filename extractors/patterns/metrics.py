@@ -17,6 +17,7 @@ say it is approximate. Worked examples (number, unit, approximation):
     送法下乡百余场 / 千余家           -> 百 余, 场 / 千 余, 家 (a bare 百/千/万 before 余/多)
     每月巡查2-4次 / 三至五天          -> 2-4, 次 / 三至五, 天 (a range: its upper bound)
     满意度百分之九十八点五             -> 98.5, %
+    败诉率为0 / 差评率为零             -> 0, % (a zero rate written bare)
 
 The measure words come from ``data/units.tsv``; ``quantity_pattern`` builds
 the regex from them, longest first (人次 before 人, 个工作日 before 个).
@@ -48,6 +49,9 @@ BARE_ROUND = r"(?<![数几上成])[百千万](?= ?[余多])"
 # recorded by its upper bound; the lower number is not a quantity of its own).
 RANGE_LOW = rf"(?P<lo>{ARABIC}|{CHINESE}) ?(?:[-~～—–]|至|到) ?"
 
+# A rate of nothing, written without its %: 败诉率为0, 差评率为零 -> 0%.
+ZERO_RATE = r"(?<=率为|率是)(?P<znum>0|零)(?![\d.%‰个件次人项])"
+
 # Percentages in words: 百分之九十 -> 90%, 百分之百 -> 100%, 百分之九十五点五 -> 95.5%.
 PERCENT_WORDS = rf"百分之(?P<pnum>{ARABIC}|{CHINESE}(?:点[零〇一二三四五六七八九]+)?|百)"
 
@@ -73,7 +77,7 @@ def quantity_pattern(units: Iterable[tuple[str, str]]) -> re.Pattern[str]:
     )
     return re.compile(
         rf"(?:(?P<before>{APPROX_BEFORE}) ?)?"
-        rf"(?:{PERCENT_WORDS}|"
+        rf"(?:{PERCENT_WORDS}|{ZERO_RATE}|"
         rf"(?<![\d.+零〇一二两三四五六七八九十百千万亿])"
         rf"(?:{RANGE_LOW})?"
         rf"(?P<num>{ARABIC}|{CHINESE}|{BARE_ROUND})"

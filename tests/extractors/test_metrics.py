@@ -72,6 +72,9 @@ def pairs(text: str) -> list[tuple[float, str]]:
         ("每月开展2-4次巡查。", [(4, "次")]),
         ("办理时限压缩至三至五个工作日。", [(5, "个工作日")]),
         ("各站点配备1~2名调解员。", [(2, "名")]),
+        # a zero rate written without its %
+        ("行政诉讼败诉率为0。", [(0, "%")]),
+        ("窗口差评率为零,好评率99%。", [(0, "%"), (99, "%")]),
         # percentages in words, with decimals
         ("群众满意度达到百分之九十八点五。", [(98.5, "%")]),
         # 届 before a count that is not a session: the count stands
