@@ -9,7 +9,7 @@ Two ways a report names a programme (GUIDELINES.md, "Programmes"):
   fall into an excluded class (``data/programme_excluded.tsv``);
 * an unquoted fixed term: a nationally used programme (``data/programmes.tsv``), a reform of a
   named system (行政复议体制改革), a named campaign (…三年行动), a numbered hotline, a system
-  named by a numeral formula (三议两公开一监督工作法), a platform being rolled out.
+  named by a numeral formula (四议两公开工作法), a platform being rolled out.
 
 Mentions of one programme are merged per report: the canonical name is the lexicon's name, else
 the term without quotes with its head noun; other written forms become aliases; the first
@@ -169,7 +169,8 @@ def _quoted_candidate(
     if not core:
         return None
     ext = _lexicon_extension(core, after)
-    head = None if ext else _head_after(after)
+    # a project award after the quote ("…”入选省级示范项目") ends in 项目, but that is the award's noun
+    head = None if ext or pat.AWARDED_AS_PROJECT.match(after) else _head_after(after)
     written = core + (after[: ext[1]] if ext else head[0] if head else "")
     if _excluded(written, before, run_after, "any"):
         return None
@@ -211,7 +212,7 @@ def _lexicon_extension(core: str, after: str) -> tuple[LexEntry, int] | None:
 
 
 def _head_after(after: str) -> tuple[str, str] | None:
-    """The words after a quote up to and including a head noun: “人社+司法”协作模式 -> (协作模式, system)."""
+    """The words after a quote up to and including a head noun: “村企+法务”协作模式 -> (协作模式, system)."""
     run = pat.AFTER_RUN.match(after)
     if not run:
         return None
@@ -272,7 +273,7 @@ def _bare_signal(core: str, before: str, etc_kind: str | None) -> bool:
     """A quote without a head noun is a programme only with a sign of one; a long one (more than
     12 characters) only when it ends in a head noun or is a parallel enumeration. A name without a
     head is a catchy formula of at most three four-character phrases (“一窗受理、集成服务”,
-    “马上办、就近办、一次办”); longer quoted text is a sentence, motto or headline."""
+    “掌上办、指尖办、就近办”); longer quoted text is a sentence, motto or headline."""
     if len(core) > 12 and not _ends_in_head(core) and not _parallel(core):
         return False
     return bool(
@@ -290,8 +291,8 @@ def _ends_in_head(term: str) -> bool:
 
 def _parallel(core: str) -> bool:
     """A parallel enumeration is a formula name: its items share their first or last character
-    (“大排查、大交办、大化解”, “马上办、网上办、就近办”); a list of unrelated phrases is a slogan
-    (“走在前、做示范”, “经济翻身、亚运攻坚”)."""
+    (“大走访、大调解、大服务”, “掌上办、指尖办、就近办”); a list of unrelated phrases is a slogan
+    (“争一流、创品牌”, “稳增长、惠民生”)."""
     items = [i for i in re.split(r"[、·]", core) if i]
     if len(items) < 2:
         return False
@@ -299,7 +300,7 @@ def _parallel(core: str) -> bool:
 
 
 def _guess_kind(core: str) -> str:
-    """The kind of a bare term from its own last words (“行刑衔接平台” -> platform), else from 办/通."""
+    """The kind of a bare term from its own last words (“矛盾调处平台” -> platform), else from 办/通."""
     for head, kind in heads():
         if core.endswith(head):
             return kind
@@ -384,7 +385,7 @@ def _modifier(text: str, end: int, window: int = 16, head: str = "") -> str:
 
 
 def _joins_domains(words: str, cut: int, b: re.Match[str]) -> bool:
-    """A 和/及/与 between two domains or problems of one name (道路交通安全和运输执法领域…), not
+    """A 和/及/与 between two domains or problems of one name (城乡供水和燃气领域…), not
     between two names (…专项斗争和…领域专项整治: the part before it ends in a head of its own)."""
     if b.group() not in ("和", "及", "与") or not pat.DOMAIN_TAIL.search(words, b.end()):
         return False

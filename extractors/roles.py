@@ -145,7 +145,7 @@ def first_responsible(
     """The principal leader of a body stated as the first responsible person for rule-of-law work
     (GUIDELINES: 党政主要负责人 as 法治建设第一责任人 is one role, however the report words it):
     in a sentence that states the duty, or first in the sentence after an item lead that states it
-    ("二是切实履行推进法治建设第一责任人职责。区政府主要领导坚持…")."""
+    ("一是扛牢法治建设第一责任人职责。区政府主要领导带头…")."""
     in_sentence = _states_duty(sentence)
     if not in_sentence and not (P.ITEM_LEAD.match(lead) and _states_duty(lead)):
         return []

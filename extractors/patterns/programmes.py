@@ -19,25 +19,25 @@ QUOTED = re.compile(
 )
 
 # What may stand between two quotes of one run (“A”“B”、“C”): nothing, 、 or 和/及/与.
-#   "落实“只进一门”“一窗受理”“最多跑一次”要求" is one run of three.
+#   "推行“一窗通办”“全城通办”、“就近可办”服务" is one run of three.
 RUN_GAP = re.compile(r"^(?:、|和|及|与|以及)?$")
 
 # A document title in 《》: quotes inside it belong to the title (a law), not to a programme.
-#   "制定了《政务服务“全代办”工作实施方案》" -> the quote is skipped
+#   "出台《“一件事”集成服务工作规则》" -> the quote is skipped
 BOOK_TITLE = re.compile(r"《[^《》\n]{1,80}》")
 
 # The words right after a quote that may carry a head noun: a run of Chinese characters, stopped
 # by words that start a new phrase (的 和 及 与 并 等 在 以 将 为 获). The head must END the part taken.
-#   "“1+6+31+N”群众诉求服务平台，" -> 群众诉求服务平台;  "“证照分离”改革工作领导小组" -> 改革…(改革 is the head)
+#   "“1+3+N”矛盾纠纷调处平台，" -> 矛盾纠纷调处平台;  "“证照分离”改革推进专班" -> 改革…(改革 is the head)
 AFTER_RUN = re.compile(rf"^[{HAN}()（）]{{1,8}}")
 AFTER_STOP = re.compile(r"[的和及与并等在以将为获让使把被]")
 
 # 等 + a head noun after a run of quotes: the head classes the run but is not part of each name.
-#   "开展“法律服务进企业”“我为群众办实事”等实践活动" -> campaign, names stay bare
+#   "开展“法律进乡村”“普法进万家”等实践活动" -> campaign, names stay bare
 ETC_HEAD = re.compile(rf"^等[{HAN}]{{0,6}}")
 
 # Verbs that introduce a programme being carried out, read just before the quote (a short
-# modifier may stand between): "推行政务服务“好差评”制度", "落实涉企“柔性执法”", "打造“500米…圈”".
+# modifier may stand between): "推行窗口“好差评”制度", "落实涉企“轻微免罚”", "打造“15分钟…圈”".
 SIGNAL_VERBS = (
     r"(?:推行|推广|开展|实施|实行|落实|深化|推进|推动|打造|建立|健全|创新|构建|探索|坚持|巩固|稳固|启动|推出|"
     r"组织|利用|依托|执行|完善|创建|升级|试行|推开|运用|上线|开通|形成|整合|引入|借鉴|强化|擦亮|用好)"
@@ -45,7 +45,7 @@ SIGNAL_VERBS = (
 SIGNAL_VERB = re.compile(rf"{SIGNAL_VERBS}[{HAN}()（）\s]{{0,8}}$")
 
 # The same verbs anywhere in the clause before a quote: enough for a numbered formula whose own last
-# word is a programme head ("建立法治XX(法治政府)建设“八大机制”" -> 八大机制), where the modifier between
+# word is a programme head ("建立市域社会治理(平安建设)“五大机制”" -> 五大机制), where the modifier between
 # verb and quote may be long; "聚焦“八大行动”" has no such verb and stays a catchword.
 SIGNAL_IN_CLAUSE = re.compile(SIGNAL_VERBS)
 
@@ -53,7 +53,7 @@ SIGNAL_IN_CLAUSE = re.compile(SIGNAL_VERBS)
 NUMBERED_FORMULA = re.compile(r"^[一二两三四五六七八九十百]{1,3}(?:个|项|大|条|种|类)(.+)$")
 
 # A quote that is the subject of an award given to projects is a named project, however long or
-# verb-led its wording: "“依托X推进Y数字化转型”获评全国法治政府建设示范项目", "“X模式”入选…典型案例".
+# verb-led its wording: "“打造一站式矛盾纠纷调处中心”入选省级示范项目", "“X模式”入选…典型案例".
 AWARDED_AS_PROJECT = re.compile(
     r"^(?:成功|先后|已)?(?:获评|获批|入选|荣获|获得|被评为|被确定为|被列为|被命名为|列入|纳入)"
     r"[^,，。;；:：“”]{0,16}?(?:项目|案例|试点)"
@@ -77,14 +77,14 @@ PROGRAMME_MORPHEME = re.compile(
 NUMERAL_LED = re.compile(r"^[一二两三四五六七八九十百千\d](?:.*[一二两双三四五六七八九十百千万\d]|进$)")
 N_ENTERS = re.compile(r"^[一二两三四五六七八九十]+进$")
 
-# An unquoted formula name that repeats a round number: "百名法学家百场报告会", "千名律师进千企",
+# An unquoted formula name that repeats a round number: "百名专家百场讲座", "千名律师进千企",
 # "万人助万企" (the second number starts the name's second half; programmes.py reads on to its end).
 # Not "千人千面" (nothing between the two halves).
 REPEATED_NUMERAL = re.compile(rf"([百千万])(?:名|个|人|家|位)[{HAN}]{{1,6}}?\1")
 
 # Reading back from a name to where its modifier starts: verbs, adverbs, ordinals and function
 # words that stand before a name. The modifier is what follows the last of them.
-#   "一是深入推进综合执法体制改革" -> 综合执法体制改革;  "全市行政复议体制改革" -> 行政复议体制改革;
+#   "二是稳步推进医疗保障制度改革" -> 医疗保障制度改革;  "全县行政复议体制改革" -> 行政复议体制改革;
 #   "开展各类专项行动" -> nothing (a quantifier is not a name)
 BOUNDARY = re.compile(
     r"(?:[一二三四五六七八九十]是|深化|推进|推动|推行|推广|落实|实施|实行|开展|组织|启动|做好|抓好|完成|持续|积极|"
@@ -98,7 +98,7 @@ MODIFIER_RUN = re.compile(rf"[{HAN}()（）]{{1,24}}$")
 
 # 和/及/与 inside a modifier that names two domains or problems of one field is part of the name, not
 # a boundary, when a domain/problem word follows it and the part before it is not a name of its own:
-#   "审定道路交通安全和运输执法领域突出问题专项整治" -> 道路交通安全和运输执法领域突出问题专项整治
+#   "审定城乡供水和燃气领域突出问题专项整治" -> 城乡供水和燃气领域突出问题专项整治
 #   "开展群众身边不正之风和腐败问题集中整治" -> the whole;  "开展扫黑除恶专项斗争和…领域专项整治" -> cut at 和
 DOMAIN_TAIL = re.compile(r"领域|行业|问题|乱象")
 NAME_END = re.compile(r"(?:斗争|工作|建设|行动|活动)$")
@@ -106,13 +106,13 @@ NAME_END = re.compile(r"(?:斗争|工作|建设|行动|活动)$")
 # A reform of a system: the words before 体制改革 / 制度改革 / X制改革 (a 制 system: 承诺制, 备案制,
 # 注册制, 审批制) name it.
 #   "深化行政复议体制改革" -> 行政复议体制改革;  "推动投资项目备案制改革" -> 投资项目备案制改革
-#   not "深化行政审批改革" or "园区机构改革" (no 体制/制度/…制: a reform of an area, not a named one);
+#   not "深化审批服务改革" or "园区机构改革" (no 体制/制度/…制: a reform of an area, not a named one);
 #   not "体制机制改革" (机制改革 is left out: 体制机制 is the generic pair)
 SYSTEM_REFORM = re.compile(rf"(?:体制|制度|(?<=[{HAN}])(?<![机体])制)改革")
 
 # A named campaign: words before 三年行动 / 百日攻坚行动 / 专项行动 / 专项整治行动, or a 专项/集中整治 of
 # named problems (…问题/领域/乱象 + 专项整治 or 集中整治; a trailing 工作/方案 is not part of the name).
-#   "开展安全生产专项整治三年行动和安全生产百日攻坚行动" -> both
+#   "实施交通安全整治三年行动和消防百日攻坚行动" -> both
 #   "部署城乡供水领域突出问题专项整治工作" -> 城乡供水领域突出问题专项整治
 #   not "加大专项整治力度" (no named problem before it)
 CAMPAIGN = re.compile(
@@ -124,23 +124,23 @@ CAMPAIGN = re.compile(
 HOTLINE = re.compile(rf"(?<!\d)(1\d{{4}})([{HAN}]{{0,8}}?热线)")
 
 # A system or method whose modifier is a numeral formula (two numbers within its first words):
-#   "三议两公开一监督工作法", "一村一法律顾问工作制度", "一窗一号机制"
+#   "四议两公开工作法", "一村一辅警工作制度", "一窗一号机制"
 FORMULA_HEAD = re.compile(r"工作制度|工作法|制度|机制|模式|系统|平台")
 NUMERAL_FORMULA = re.compile(
     r"^[一二两三四五六七八九十][^一二两三四五六七八九十]{1,4}[一二两三四五六七八九十]"
 )
 
 # A platform or system being rolled out: 推广/依托/上线/启用/建成/搭建… + its name + 平台/系统.
-#   "全面推广三资监管系统" -> 三资监管系统;  "依托全国一体化在线政务服务平台" -> (lexicon);
+#   "全面推广农村集体资产监管系统" -> 农村集体资产监管系统;  "依托全国一体化在线政务服务平台" -> (lexicon);
 #   "推广使用行政执法监督平台" -> 行政执法监督平台 (使用 belongs to the verb)
-#   not "依托经济责任审计、预算执行审计等平台" (a list with 等 is a class, not a name),
+#   not "依托财政监督、审计监督等平台" (a list with 等 is a class, not a name),
 #   not "依托新媒体平台" (a name needs at least four words before its head: 新媒体 is a kind of medium)
 PLATFORM_ROLLOUT = re.compile(
     rf"(?:推广|依托|上线|启用|建成|搭建|开发|接入|运行)(?:使用|应用|运用|好)?([{HAN}]{{4,12}}?(?:平台|系统))"
 )
 
 # An unquoted enumeration of 一-formulas after a verb of carrying out:
-#   "推行一窗式受理、一站式办理、一条龙服务的…改革试点" -> 一窗式受理、一站式办理、一条龙服务
+#   "推行一门受理、一网通办、一次办结的服务方式" -> 一门受理、一网通办、一次办结
 YI_LIST = re.compile(
     r"(?:推行|实行|推进|落实|实施|开展|建立|推广)((?:一[^、,，。;；的\s]{1,5}、){2,}一[^、,，。;；的\s]{1,5}?)(?=的|[,，。;；])"
 )
@@ -149,7 +149,7 @@ YI_LIST = re.compile(
 # reforms of grassroots enforcement are themselves named by the level they reorganise (赋权乡镇
 # (街道) reforms), so a report's 乡镇(街道)综合行政执法改革 is that level-specific reform, written with
 # the level and optionally its alternatives in brackets: "乡镇(街道)一支队伍管执法改革",
-# "镇(场)综合执法改革", "街道综合行政执法改革"; not after 全/本/各/该 (scope: "全乡综合行政执法改革"
+# "镇(场)综合执法改革", "街道综合执法改革"; not after 全/本/各/该 (scope: "全乡综合行政执法改革"
 # is the general reform carried out in one township).
 LEVEL_PREFIX = re.compile(r"(?<![全本各该])(?:乡镇|乡|镇|街道)(?:\([\u4e00-\u9fff、]{1,4}\))?(?:街道)?$")
 

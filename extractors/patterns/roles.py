@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 # A placeholder where a name was blanked out: never a person.
-#   "市人大常委会副主任XXX牵头" -> "XXX";  "局长×××" -> "×××";  "县长某某" -> "某某"
+#   "县人大常委会副主任XXX带队" -> "XXX";  "局长×××" -> "×××";  "县长某某" -> "某某"
 #   "副区长李某某" / "局长张XX" / "镇长王某": a surname with the given name blanked is a placeholder too.
 PLACEHOLDER = re.compile(r"[Xx×*＊Ｘ]{2,}|某{1,2}|[\u4e00-\u9fff]{1,2}?(?:[Xx×*＊Ｘ]{1,3}|某{1,2})")
 
@@ -43,13 +43,13 @@ MODIFIER_AFTER = re.compile(
     r"(?:办公会|常务会|专题会|会(?![见同商签晤])|热线|信箱|专线|公开电话|接待日|讲法|令|负责制|工作室|基金|杯|奖|助理)"
 )
 
-# A count before a title makes it a class of people: "对105名党政主要负责人开展述法测评",
-# "组织12名乡镇党政主要负责人述法" (they are the leaders of subordinate units, not the report's own).
+# A count before a title makes it a class of people: "组织32名党政主要负责人参加述法评议",
+# "对12名乡镇党政主要负责人开展考核" (they are the leaders of subordinate units, not the report's own).
 COUNT_BEFORE = re.compile(r"(?:\d+|[一二两三四五六七八九十百千]+)(?:名|位)[^、,，。;；:：]{0,6}$")
 
 # The first responsible person for rule-of-law work (推进法治建设第一责任人) written as the principal
-# leader of a body: "区政府主要领导认真履行推进法治建设第一责任人职责", "市政府主要负责同志…",
-# "局主要负责人…", "将政府主要负责人推进法治政府建设第一责任人职责情况列入述职内容".
+# leader of a body: "县政府主要领导带头履行法治建设第一责任人职责", "市政府主要负责同志…",
+# "局主要负责人…", "把政府主要负责人落实第一责任人职责情况纳入年度考核".
 # Group 1 is a bare 党委/政府 standing before it (the terms of the national 第一责任人 regulation:
 # 党委主要负责人, 政府主要负责人); 党政主要负责人 is the lexicon's duty title. Not 主要领导干部 / 班子
 # (a class of cadres), not 主要负责人职责 (the duty itself).
@@ -61,25 +61,25 @@ FIRST_HOLDER = re.compile(
 FIRST_DUTY = re.compile(r"第一责任人")
 
 # The words before such a leader must end in a body whose leader it is: 区政府, 市委、市政府,
-# 高新区党委管委会, 厅, 局 (a department's own report). Without one ("…,主要负责人切实履行…") the
+# 园区党工委管委会, 厅, 局 (a department's own report). Without one ("…,主要负责人带头履行…") the
 # leader is usually of a class named earlier in the sentence.
 HOLDER_ORG_END = re.compile(r"(?:党委|党工委|管委会|政府|委|局|厅|办|部|署|党组)$")
 
 # The words before a bare 党委/政府 that make it a body's name rather than the regulation's term:
-# a level or a name ending (区政府, 苏州市人民政府, 镇党委、政府).
+# a level or a name ending (区政府, 某某市人民政府, 镇党委、政府).
 HOLDER_ORG_PREFIX = re.compile(r"(?:[省市县区州旗乡镇委、]|人民|新区|开发区|高新区)$")
 
-# A class of bodies before the leader: "各级政府和职能部门主要负责人", "部分区和市直单位党政主要负责同志".
+# A class of bodies before the leader: "各级政府及其部门主要负责人", "部分街道主要负责同志".
 COLLECTIVE_ORG = re.compile(
     r"各|部分|全体|所有|其他|其余|\d+(?:名|个|家)|[一二两三四五六七八九十百]+(?:名|个|家)"
 )
 
 # Where the object phrase holding the leader starts: the collective check reads only what follows
-# ("纳入各级党委理论学习内容将政府主要负责人…" is not a class: 各 belongs to the earlier phrase).
+# ("列入各级党委学习计划把政府主要负责人…" is not a class: 各 belongs to the earlier phrase).
 OBJECT_START = re.compile(r"[将把对由在为是以]")
 
 # An item lead stating the duty, whose next sentence names its holder first:
-# "二是切实履行推进法治建设第一责任人职责。区政府主要领导坚持…". The lead is short (a heading).
+# "三是扛牢推进法治第一责任人职责。局主要负责人带头…". The lead starts with an item marker.
 ITEM_LEAD = re.compile(
     r"^\s*(?:[一二三四五六七八九十]+是|[(（][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、|\d+[.、])"
 )
@@ -91,7 +91,7 @@ COLLECTIVE_BEFORE = re.compile(r"各(?:级)?[^、,，。;；:：]{0,6}$")
 LEVEL_CHARS = "省市县区州旗乡镇"
 
 # The position a holder takes in a group, after the holder: "由党委书记王海涛、乡长何春燕任组长",
-# "以区长为组长", "分管副镇长刘敏任副组长", "镇长为第一副组长".  Groups: rank (常务/第一), 副, position.
+# "以区长为组长", "分管副镇长刘敏任副组长", "乡长为第一副组长".  Groups: rank (常务/第一), 副, position.
 GROUP_ASSIGN = re.compile(r"(?:同志)?(?:任|为|担任|兼任)(常务|第一)?(副)?(组长|主任|指挥长)")
 
 # Between holders listed together before such a position: "党委书记A、镇长B任组长",
@@ -99,11 +99,11 @@ GROUP_ASSIGN = re.compile(r"(?:同志)?(?:任|为|担任|兼任)(常务|第一)?
 LISTED_GAP = re.compile(r"(?:、|和|及|与)[^、,，。;；:：()（）\s]{0,8}")
 
 # The kind of group such a position belongs to, searched in the same sentence:
-#   "…为成员的法治政府建设工作领导小组" -> 领导小组;  "成立依法治县委员会" -> 委员会
+#   "…为成员的依法治乡工作领导小组" -> 领导小组;  "成立依法治县委员会" -> 委员会
 GROUP_WORD = re.compile(r"领导小组|工作小组|工作专班|委员会|指挥部")
 
 # A deputy listed right after a title without a holder of its own:
-#   "市委全面依法治市委员会主任和副主任" -> 委员会主任, 委员会副主任
+#   "县委全面依法治县委员会主任和副主任" -> 委员会主任, 委员会副主任
 DEPUTY_AFTER = re.compile(r"(?:和|及|、)副(主任|组长|书记)")
 
 # Between two titles held by one person: "区党工委书记、管委会主任赵明亮", "党组书记、部长孙志刚",
@@ -114,13 +114,13 @@ SHARED_HOLDER_GAP = re.compile(r"(?:、|兼)[^、,，。;；:：()（）\s]{0,16
 ZONE_NAME = re.compile(r"(?:开发区|经济区|示范区|新区|高新区|园区|试验区|合作区|管理区)$")
 
 # Words that end an organisation's name when reading backwards from a title:
-#   "分别担任市委全面依法治市委员会主任" -> 市委全面依法治市委员会 (stops at 担任)
+#   "分别担任县委全面依法治县委员会主任" -> 县委全面依法治县委员会 (stops at 担任)
 ORG_STOP = re.compile(
     r"^(?:担任|兼任|任|为|由|以|的|和|及|与|是|了|在|经|等|成立|组建|调整|设立|召开|主持|出席|同志|分别|"
     r"其中|并|由其|作为|现任|分管|常务|各|各级)$"
 )
 
-# A verb the segmenter glued to the front of an organisation's name: "调整镇法治政府建设工作领导小组".
+# A verb the segmenter glued to the front of an organisation's name: "调整镇依法治镇工作领导小组".
 ORG_LEAD_VERB = re.compile(r"^(?:调整|成立|组建|设立|召开|健全|完善)")
 
 # Quoted titles (《党政主要负责人履行推进法治建设第一责任人职责规定》) are instruments, not roles.
