@@ -341,7 +341,7 @@ def test_place_level(title, level):
         ("公安机关办理行政案件程序规定", "公安部", "rule"),
         ("关于加强行政应诉工作的意见", "", "policy_document"),
         ("某某市法治督察考核评分细则", "", "policy_document"),
-        ("某某乡“三重一大”事项集体决策制度", "", "policy_document"),
+        ("某某乡“三重一大”议事决策制度", "", "policy_document"),
         ("某某市法治建设“六大机制”", "", "policy_document"),
         ("以案说法", "", None),
         ("以案释法", "", None),
