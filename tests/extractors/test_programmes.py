@@ -90,6 +90,7 @@ def test_quoted_programmes(sentence: str, expected: str) -> None:
         ("深化投资项目备案制改革。", "投资项目备案制改革"),
         # the lexicon's generated variants: X工作制度, 行政(机关)负责人
         ("落实行政负责人出庭应诉工作制度。", "行政机关负责人出庭应诉制度"),
+        ("全面落实行政裁量权基准制度。", "行政裁量权基准制度"),
         # a named campaign
         ("组织开展食品安全专项整治行动。", "食品安全专项整治行动"),
         ("开展农村道路交通安全三年行动和消防百日攻坚行动。", "消防百日攻坚行动"),
@@ -174,6 +175,7 @@ def test_unquoted_programmes(sentence: str, expected: str) -> None:
         "群众反映的“办证难”得到缓解。",  # 办 inside a complaint is no service mode
         "全市上下推行“一盘棋”。",  # a numeral catchword, even after a verb
         "深化体制机制改革。",  # the generic pair, not a named system's reform
+        "通过“线上+线下”方式开展培训。",  # a manner
         "“法治护航”荣获全省优秀奖。",  # an honour, not a project award
     ],
 )
