@@ -70,6 +70,8 @@ def pairs(sentence: str, seg: Segmenter, jurisdiction: str | None = None) -> set
         ("各分管领导协助抓好落实", set()),
         # a standing-committee membership stacked before another title shares its holder
         ("市委常委、县委书记张建国出席会议", {("市委常委", "张建国"), ("县委书记", "张建国")}),
+        ("县委常委、政法委书记李国庆作动员讲话", {("县委常委", "李国庆"), ("政法委书记", "李国庆")}),
+        ("县人大常委会秘书长列席会议", {("人大常委会秘书长", None)}),
         ("县委常委会审议法治建设要点", set()),  # the committee itself
         # the duty role after a count is a class of subordinate leaders
         ("组织32名党政主要负责人参加述法评议", set()),
