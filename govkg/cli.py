@@ -254,6 +254,29 @@ def cmd_export(args: argparse.Namespace) -> int:
     return _summary(len(failures) + 1, failures)
 
 
+def cmd_show(args: argparse.Namespace) -> int:
+    """One report extracted: its text with every span highlighted by kind and its facts (the page
+    /reports/{id} serves), or without --html the facts as a table."""
+    from govkg.api.report_view import detail, render
+    from govkg.extractors.load import read_report
+    from govkg.extractors.nlp import make_doc, make_nlp
+    from govkg.graph.explore import page_from_record
+
+    raw = read_report(args.path)
+    nlp = make_nlp(law_catalogue=args.law_catalogue)
+    doc = nlp(make_doc(nlp, raw, args.path.name))
+    page = page_from_record(doc._.govkg_record, doc._.govkg_document.text)
+    if args.html is None:
+        print(format_table([{"start": f.start, "end": f.end, "kind": f.label, "name": f.name, "detail": detail(f),
+                             "section": f.section, "text": page.text[f.start : f.end] if page.text else None}
+                            for f in page.facts]))  # fmt: skip
+        return 0
+    args.html.parent.mkdir(parents=True, exist_ok=True)
+    args.html.write_text(render(page), encoding="utf-8")
+    print(f"{len(page.facts)} facts of {page.id} highlighted in {args.html}", file=sys.stderr)
+    return 0
+
+
 def cmd_setup(args: argparse.Namespace) -> int:
     from govkg.extractors.model import install_model
 
@@ -387,6 +410,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--law-catalogue", type=Path, default=get_settings().law_catalogue)
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("show", help="one report's text with its extracted facts highlighted (HTML), or its facts",
+                       description="Extracts FILE and writes the page /reports/{id} serves: the text with every "
+                                   "extracted span highlighted by kind, and a table of the facts.")  # fmt: skip
+    p.add_argument("path", type=Path, metavar="FILE", help="a report file (.txt, .html, .pdf, .docx ...)")
+    p.add_argument("--html", type=Path, metavar="OUT", help="write the page here (without it: a table on stdout)")
+    p.add_argument("--law-catalogue", type=Path, default=get_settings().law_catalogue)
+    p.set_defaults(func=cmd_show)
 
     p = sub.add_parser("eval", help="score extraction against gold files (P/R/F1 per list)")
     p.add_argument("paths", nargs="+", metavar="PATH", help="report files, folders, or .jsonl records")
