@@ -33,6 +33,7 @@ from govkg.api.models import ErrorBody, Problem
 from govkg.api.routers import (
     browser,
     commitments,
+    explore,
     graph,
     indicators,
     jurisdictions,
@@ -57,7 +58,8 @@ from govkg.settings import Settings, get_settings
 
 log = logging.getLogger("govkg.api")
 
-ROUTERS = (laws, jurisdictions, commitments, programmes, indicators, search, graph, reports, system, browser)
+ROUTERS = (laws, jurisdictions, commitments, programmes, indicators, search, graph, reports, explore, system,
+           browser)
 
 DESCRIPTION = """A knowledge graph of Chinese governance built from local governments' 法治政府建设年度报告.
 
