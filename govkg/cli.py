@@ -238,6 +238,15 @@ def cmd_export(args: argparse.Namespace) -> int:
     if args.paths:
         records = iter_records(args.paths, args.law_catalogue, failures, progress=not args.quiet)
         graph = graph_from_records(records, trace=not args.no_trace)
+    elif args.neo4j:
+        from govkg.graph.export import graph_from_store
+        from govkg.graph.store import open_store
+
+        store = open_store(neo4j_uri=args.neo4j)
+        try:
+            graph = graph_from_store(store)
+        finally:
+            store.close()
     else:
         from govkg.graph.embedded import EmbeddedStore
 
@@ -402,10 +411,12 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("export", help="write the graph as files for bulk loading (neo4j-admin import CSVs, JSON)",
                        description="Builds the graph ingest would build from reports or .jsonl records (in "
                                    "memory), or reads an embedded store, and writes it in FORMAT into DIR.")  # fmt: skip
-    p.add_argument("--format", default="neo4j-admin", help="neo4j-admin (CSVs and import.sh) or json")
+    p.add_argument("--format", default="neo4j-admin",
+                   help="neo4j-admin (CSVs and import.sh), json, or graphml (Gephi, Cytoscape)")  # fmt: skip
     p.add_argument("out", type=Path, metavar="DIR")
     p.add_argument("paths", nargs="*", metavar="REPORT_OR_JSONL", help="inputs; none: export the --store")
     p.add_argument("--store", type=Path, help="embedded store to export (default: the user's store)")
+    p.add_argument("--neo4j", metavar="URI", help="export this Neo4j database instead of an embedded store")
     p.add_argument("--no-trace", action="store_true", help="skip commitment tracing (FOLLOWED_BY, trace_*)")
     p.add_argument("--law-catalogue", type=Path, default=get_settings().law_catalogue)
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")

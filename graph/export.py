@@ -18,6 +18,16 @@ same way): from an embedded store, or from reports / JSONL records built in memo
 ``json``
     ``graph.json``: ``{"nodes": [{label, key, props}], "relationships": [{type, start, end, props}]}``
     with ``start``/``end`` as ``[label, key]``.
+``graphml``
+    ``graph.graphml`` (or OUT itself when it ends in ``.graphml``) for Gephi, Cytoscape, yEd,
+    networkx: node ids ``Label:key``; each node's ``label`` attribute is its caption (name or
+    title: what Gephi and Cytoscape show), ``govkg_label``/``govkg_key`` its label and key, each
+    relationship's ``label`` and ``govkg_type`` its type; the properties follow, lists and maps as
+    JSON strings (GraphML holds scalars), one type per attribute. A report's sentences
+    (``passages``) are left out: text, not graph.
+
+A Neo4j database is exported through :func:`graph_from_store` (``store.iter_graph()``), so every
+format works from either store.
 """
 
 from __future__ import annotations
@@ -243,9 +253,94 @@ def write_json(store: EmbeddedStore, out: Path) -> ExportSummary:
     return summary
 
 
+# --- graphml ---------------------------------------------------------------------------------
+
+GRAPHML_SKIPPED = ("passages", "passage_sections", "passage_starts")
+_GRAPHML_OWN = ("label", "govkg_label", "govkg_key", "govkg_type")
+
+
+def _graphml_value(value: Any) -> Any:
+    if isinstance(value, list | tuple | dict):
+        return json.dumps(value, ensure_ascii=False, sort_keys=True)
+    return value
+
+
+def _graphml_types(rows: list[dict[str, Any]]) -> dict[str, type]:
+    """One type per attribute (GraphML declares each once): bool, int, float (ints with floats), else str."""
+    seen: dict[str, set[type]] = defaultdict(set)
+    for row in rows:
+        for k, v in row.items():
+            seen[k].add(type(v))
+    out: dict[str, type] = {}
+    for k, kinds in seen.items():
+        if kinds <= {bool} or kinds <= {int} or kinds <= {float} or kinds <= {str}:
+            out[k] = next(iter(kinds))
+        else:
+            out[k] = float if kinds <= {int, float} else str
+    return out
+
+
+def _graphml_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    types = _graphml_types(rows)
+    return [{k: (json.dumps(v, ensure_ascii=False) if types[k] is str and not isinstance(v, str) else types[k](v))
+             for k, v in row.items()} for row in rows]  # fmt: skip
+
+
+def _graphml_attrs(own: dict[str, Any], props: dict[str, Any]) -> dict[str, Any]:
+    attrs = dict(own)
+    for k, v in sorted(props.items()):
+        if v is None or k in GRAPHML_SKIPPED:
+            continue
+        attrs[f"prop_{k}" if k in _GRAPHML_OWN else k] = _graphml_value(v)
+    return attrs
+
+
+def write_graphml(store: EmbeddedStore, out: Path) -> ExportSummary:
+    """The graph as GraphML (networkx.write_graphml): see the module docstring."""
+    import networkx as nx
+
+    from govkg.graph.embedded_queries import DISPLAY_PROP
+
+    path = out if out.suffix.lower() == ".graphml" else out / "graph.graphml"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    g = store.g
+    ids = {n: f"{d['label']}:{d['key']}" for n, d in g.nodes(data=True)}
+    nodes = [_graphml_attrs({"label": d["props"].get(DISPLAY_PROP.get(d["label"], "name")) or d["key"],
+                             "govkg_label": d["label"], "govkg_key": d["key"]}, d["props"])
+             for _, d in g.nodes(data=True)]  # fmt: skip
+    edges = [_graphml_attrs({"label": d["type"], "govkg_type": d["type"]}, d["props"]) for *_, d in g.edges(data=True)]
+    graph = nx.MultiDiGraph()
+    for n, attrs in zip(g.nodes, _graphml_rows(nodes), strict=True):
+        graph.add_node(ids[n], **attrs)
+    for i, ((u, v), attrs) in enumerate(zip(g.edges(), _graphml_rows(edges), strict=True)):
+        graph.add_edge(ids[u], ids[v], key=f"e{i}", **attrs)
+    nx.write_graphml(graph, path, encoding="utf-8")
+    summary = ExportSummary("graphml", out, graph.number_of_nodes(), graph.number_of_edges())
+    summary.files = [path.name]
+    return summary
+
+
+def graph_from_store(store: Any) -> EmbeddedStore:
+    """Either store's graph as an in-memory EmbeddedStore, which every exporter writes: the
+    embedded store's own, or a copy read from Neo4j with ``store.iter_graph()``."""
+    if getattr(store, "kind", None) == "embedded":
+        return store.store
+    from govkg.graph.embedded import node_id
+    from govkg.graph.rows import NodeRow
+
+    copy = EmbeddedStore(Path("/nonexistent/govkg-export-from-neo4j.json.gz"))
+    for i, item in enumerate(store.iter_graph()):
+        if isinstance(item, NodeRow):
+            copy.g.add_node(node_id(item.label, item.key), label=item.label, key=item.key, props=dict(item.props))
+        else:
+            copy.g.add_edge(node_id(*item.src), node_id(*item.dst), key=i, type=item.type, props=dict(item.props))
+    return copy
+
+
 EXPORTERS: dict[str, Callable[[EmbeddedStore, Path], ExportSummary]] = {
     "neo4j-admin": write_neo4j_admin,
     "json": write_json,
+    "graphml": write_graphml,
 }
 
 

@@ -9,7 +9,7 @@ queries from ``cypher/*.cypher`` in read transactions with a timeout.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from neo4j import Driver, GraphDatabase, ManagedTransaction, unit_of_work
@@ -20,7 +20,7 @@ from govkg.errors import QueryError, StoreError, StoreUnavailableError
 from govkg.extractors.records import ExtractionRecord
 from govkg.graph import queries
 from govkg.graph.embedded_queries import cjk_tokens
-from govkg.graph.rows import GraphRows, build_rows
+from govkg.graph.rows import KEY_PROP, GraphRows, NodeRow, RelRow, build_rows
 from govkg.settings import Settings
 
 BATCH = 1000
@@ -174,6 +174,18 @@ class Neo4jGraph:
         return {"nodes": sum(labels.values()), "relationships": sum(types.values()),
                 "labels": labels, "types": types}  # fmt: skip
 
+    def iter_graph(self) -> Iterator[NodeRow | RelRow]:
+        """Every node, then every relationship, streamed as they are stored: what exports read."""
+        try:
+            with self.driver.session(database=self.database) as s:
+                for rec in s.run("MATCH (n) RETURN labels(n)[0] AS label, properties(n) AS props"):
+                    label, props = rec["label"], rec["props"]
+                    yield NodeRow(label, str(props.get(KEY_PROP.get(label, "key"))), props)
+                for rec in s.run(_ITER_RELS):
+                    yield RelRow(rec["type"], (rec["sl"], rec["sk"]), (rec["dl"], rec["dk"]), {}, rec["props"])
+        except (ServiceUnavailable, SessionExpired) as e:
+            raise StoreUnavailableError(f"Neo4j at {self.location} is not reachable ({e})") from e
+
     def clear(self) -> None:
         """Delete everything (tests and benchmarks), in batches."""
         with self.driver.session(database=self.database) as s:
@@ -181,6 +193,12 @@ class Neo4jGraph:
 
     def close(self) -> None:
         self.driver.close()
+
+
+_KEY = ("CASE labels({0})[0] WHEN 'Report' THEN {0}.id WHEN 'Jurisdiction' THEN {0}.id WHEN 'Law' THEN {0}.title "
+        "WHEN 'Programme' THEN {0}.name WHEN 'Indicator' THEN {0}.name ELSE {0}.key END")
+_ITER_RELS = (f"MATCH (a)-[r]->(b) RETURN type(r) AS type, labels(a)[0] AS sl, {_KEY.format('a')} AS sk, "
+              f"labels(b)[0] AS dl, {_KEY.format('b')} AS dk, properties(r) AS props")
 
 
 def _auth(settings: Settings) -> tuple[str, str] | None:

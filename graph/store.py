@@ -6,7 +6,7 @@ else the embedded store file.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -14,7 +14,7 @@ from govkg.extractors.records import ExtractionRecord
 from govkg.graph import queries
 from govkg.graph.embedded import EmbeddedStore
 from govkg.graph.embedded_queries import RUNNERS
-from govkg.graph.rows import build_rows
+from govkg.graph.rows import NodeRow, RelRow, build_rows
 from govkg.settings import Settings, get_settings
 
 
@@ -60,6 +60,15 @@ class EmbeddedGraph:
 
     def counts(self) -> dict[str, Any]:
         return self.store.counts()
+
+    def iter_graph(self) -> Iterator[NodeRow | RelRow]:
+        """Every node, then every relationship, as stored: what exports read (Neo4jGraph has the same)."""
+        g = self.store.g
+        for _, d in g.nodes(data=True):
+            yield NodeRow(d["label"], d["key"], d["props"])
+        for u, v, d in g.edges(data=True):
+            src, dst = g.nodes[u], g.nodes[v]
+            yield RelRow(d["type"], (src["label"], src["key"]), (dst["label"], dst["key"]), {}, d["props"])
 
     def save(self) -> None:
         if self.dirty:
