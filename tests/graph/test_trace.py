@@ -158,7 +158,7 @@ def test_unpromised_outcomes(traced):
     assert {r["report"] for r in rows} == {"nanjing_gulou_2023"}
     names = {r["name"] for r in rows}
     assert {"枫桥经验", "宪法宣传周"} <= names
-    assert not names & {"综合查一次联合执法机制", "行政复议体制改革", "调解和解率达"}
+    assert not names & {"综合查一次联合执法机制", "行政复议体制改革", "调解和解率"}
     assert traced.query("trace-unpromised", jurisdiction=GULOU_FZ) == []  # no earlier plan for 福州市鼓楼区
 
 
