@@ -31,6 +31,7 @@ def settings(root: Path = ROOT) -> Settings:
         "neo4j_bolt_port": int(os.environ.get("GOVKG_BENCH_BOLT_PORT", "7697")),
         "neo4j_http_port": int(os.environ.get("GOVKG_BENCH_HTTP_PORT", "7484")),
         "neo4j_password": None, "neo4j_uri": None,
+        "query_timeout": 300.0,  # a cold server's first queries on a loaded machine: measured, not cut off
     })  # fmt: skip
     home = s.neo4j_home
     home.mkdir(parents=True, exist_ok=True)
