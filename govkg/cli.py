@@ -51,7 +51,15 @@ def iter_records(paths: Sequence[str], law_catalogue: Path | None, failures: lis
             failures.append(str(path))
             continue
         nlp = nlp or make_nlp(law_catalogue=law_catalogue)
-        yield nlp(make_doc(nlp, raw, path.name))._.govkg_record
+        try:
+            record = nlp(make_doc(nlp, raw, path.name))._.govkg_record
+        except GovkgError:
+            raise  # e.g. the model is missing: every file would fail the same way
+        except Exception as e:  # a bug met on one file must not end a run over thousands
+            _error(f"{path}: extraction failed ({type(e).__name__}: {e}); please report this as a govkg bug")
+            failures.append(str(path))
+            continue
+        yield record
 
 
 def _read_jsonl(path: Path, parse, failures: list[str]) -> Iterator[ExtractionRecord]:  # type: ignore[no-untyped-def]
