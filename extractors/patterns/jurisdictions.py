@@ -6,7 +6,7 @@ its suffix (``data/jurisdiction_suffixes.tsv``) plus evidence that the
 characters before the suffix are a proper name: a known place right before
 it (安吉县孝丰镇), an organisation right after it (青石乡人民政府), a year
 right after it (a title: 白马镇2023年…), or a list of names with a count
-(城关、河口等五个乡(场)街道). Worked examples are given with each pattern
+(城关、河口等五个乡镇). Worked examples are given with each pattern
 and exercised in ``tests/extractors/test_jurisdictions.py`` and
 ``tests/extractors/test_gazetteer.py``.
 """
@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 # Anonymised places: two or more placeholder characters and a level suffix.
-#   "关于XX市法治政府建设情况" -> XX市;  "《XXX省法治政府建设实施纲要》" -> XXX省;  "××县" -> ××县
+#   "关于XX市依法行政工作" -> XX市;  "《XXX省法治政府建设规划》" -> XXX省;  "××县" -> ××县
 #   Not "区人大常委会主任XXX带队" (a person placeholder: no level suffix right after).
 PLACEHOLDER = re.compile(r"(?<![A-Za-z])([Xx×*＊Ｘ]{2,4})(省|自治区|市|自治州|州|县|区|旗|街道|镇|乡)")
 
@@ -44,12 +44,18 @@ ORG_AFTER = re.compile(
 # A year right after a name, as in a report's title: "白马镇2023年法治政府建设年度报告".
 YEAR_AFTER = re.compile(r"\s*(?:19|20)\d\d\s*年")
 
-# A list of townships closed by a count: "对城关、河口等五个乡(场)街道" -> 城关, 河口 (街道).
-#   Groups: the names (、-separated) and the level word that follows the count.
+# The level words a count of places below the county is given in (镇街 = towns and streets).
+LEVEL_WORD = re.compile(r"乡镇|镇街|街道|社区|乡|镇|村")
+# A list of townships closed by a count: the names (、-separated), then the count word: a level
+# word, optionally with alternatives in brackets and a second level word, as reports write a
+# mixed count (乡(镇)街道 = townships, towns and streets; 镇(场) = towns and state farms).
+#   "对城关、河口等五个乡镇" -> 城关, 河口;  "对东坪、西林等三个镇(场)" -> 东坪, 西林 (镇)
+#   "北湖、南岭等六个乡(镇)街道" -> 北湖, 南岭 (the suffix: the last level word, 街道)
+#   Groups: the names and the count word.
 _NAME_CHAR = rf"(?:(?![{''.join(sorted(NOT_NAME_CHARS))}])[\u4e00-\u9fff])"
+_COUNT_WORD = rf"(?:{LEVEL_WORD.pattern})(?:\([^()]{{1,4}}\))?(?:{LEVEL_WORD.pattern})?"
 NAME_LIST = re.compile(
-    rf"((?:{_NAME_CHAR}{{2,4}}、)+{_NAME_CHAR}{{2,4}})等(?:[一二三四五六七八九十两\d]{{1,3}}个)?"
-    r"(乡镇|乡\(场\)街道|镇\(街道\)|镇街|乡镇\(街道\)|街道|乡|镇|村|社区)"
+    rf"((?:{_NAME_CHAR}{{2,4}}、)+{_NAME_CHAR}{{2,4}})等(?:[一二三四五六七八九十两\d]{{1,3}}个)?({_COUNT_WORD})"
 )
 
 # Before a zone's name: a rank word that is not part of the name.
@@ -70,8 +76,11 @@ ZONE_MIDDLE_BLOCK = re.compile(
 #   "延安精神" / "大庆精神" are a spirit named after a place, not the place; "新乡贤" is a rural sage.
 SHORT_FOLLOWED_BY_WORD = re.compile(r"久安|小异|地区|片区|区域|沿海|省份|精神|贤")
 
-# A short form that is really the end of a longer word on its left: 幸福建设 is not 福建.
-SHORT_PRECEDED_BY_WORD = re.compile(r"(?:幸|造|祝|享)$")
+# A short form whose first character ends a common word on its left: matched on the character
+# before the short form and its first one. The frequent case is 福建 read across a word ending in
+# 福 (幸福, 造福, 祝福, 享福) and one starting with 建 (建设, 建档, 建党).
+#   "推进幸福建设" / "造福建档立卡户" / "祝福建党百年" -> not 福建;  "共享南京经验" -> 南京
+SHORT_PRECEDED_BY_WORD = re.compile(r"幸福|造福|祝福|享福")
 
 # A name that is a placeholder for a whole level, not a place: 全市, 全区, 我县, 本镇.
 LEVEL_PRONOUN = re.compile(r"[全我本该各](?:省|市|县|区|州|旗|乡|镇|街道|村)")

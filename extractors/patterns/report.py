@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 
 # A title line: names the rule-of-law work and ends with 报告 or 情况, short, not a sentence.
-#   "青山区2023年法治政府建设年度报告" / "关于白马镇2022年度法治政府建设工作的报告" /
-#   "XX省人民政府2024年度法治政府建设工作情况" / "关于XX县法治政府建设情况的调研报告"
+#   "青山区2023年法治政府建设年度报告" / "关于白马镇2021年法治政府建设工作情况的报告" /
+#   "XX县人民政府2022年法治政府建设推进情况" / "关于XX县依法行政工作的调研报告"
 # A government's general work report has a title too: "XX区2023年政府工作报告".
 # A title glued to the first sentence ("…情况的报告2023年,省政府坚持…") ends before the year.
 TITLE = re.compile(
@@ -18,7 +18,7 @@ TITLE = re.compile(
     r"(?=\s*$|\s*(?:19|20)\d\d\s*年[,，])"
 )
 
-# The title given in a page's metadata block: "标 题: XX省2022年度法治政府建设情况报告 主 题 词:".
+# The title given in a page's metadata block: "标 题: 青山区2021年法治政府建设年度报告 主 题 词:".
 TITLE_FIELD = re.compile(r"^标\s*题\s*[:：]\s*(?P<title>\S[^|]*?)\s*(?:主\s*题\s*词.*)?$")
 
 # Lines that look like a title but are not: headings (一、/(一)/1.), breadcrumbs (首页 > …),
@@ -30,7 +30,7 @@ NOT_TITLE = re.compile(
 
 # The first line of a title split over two lines is the issuing body ("中共XX县委 XX县人民政府"),
 # or the second line is the title's tail ("情况报告"). Either half is short.
-#   "XX市人民政府" + "关于2022年XX市法治政府建设情况的报告";  "XX区2025年度法治政府建设" + "情况报告"
+#   "XX县人民政府" + "关于2021年XX县法治政府建设工作的报告";  "XX区2026年法治政府建设" + "年度报告"
 TITLE_HEAD = re.compile(
     r"^(?:中共)?[^。,，:：]{2,40}(?:人民政府|政府|管委会|管理委员会|工委|党工委|委员会|局|厅|办公室)$"
 )
@@ -53,11 +53,11 @@ YEAR_AGO = re.compile(r"^(?:一年来|过去一年|\S{0,6}一年来)")
 THIS_YEAR = re.compile(r"今年")
 
 # A year in running text, not part of a range (2021—2025年, 2021-2025) nor of a full date.
-#   "2022年全市行政诉讼案件" -> 2022;  "(2021—2025年)" -> none;  "2024年1月1日正式施行" -> none
+#   "2021年全县行政复议案件" -> 2021;  "(2021—2025年)" -> none;  "2024年1月1日正式施行" -> none
 YEAR_MENTION = re.compile(r"(?<![\d\-—–~至到])((?:19|20)\d\d)\s*年(?!\s*\d{1,2}\s*月)")
 
 # Clauses before an opening sentence's subject, skipped to reach it:
-#   "在市委、市政府的坚强领导下," / "在以习近平同志为核心的党中央坚强领导下," / "为贯彻落实…," /
+#   "在市委、市政府的坚强领导下," / "在省委的正确领导下," / "在区委依法治区办的指导下," / "为贯彻落实…," /
 #   "一年来," / "以来,"
 LEAD_CLAUSE = re.compile(
     r"^(?:在[^,，。]*?(?:下|中|指导)[,，]|为[^,，。]{2,60}[,，]|一年来[,，]|以来[,，]|[,，\s])"
@@ -100,7 +100,7 @@ MEETING_DATE = re.compile(r"^\(((?:19|20)\d\d)年(\d{1,2})月(\d{1,2})日在")
 NOT_A_DATE = re.compile(r"星期|农历|今天是")
 
 # Kinds. A 人大 research/review report about a government:
-#   "关于XX市法治政府建设情况的调研报告", "…执法检查报告", "…视察报告", "…的审议意见"
+#   "关于XX县依法行政工作的调研报告", "…执法检查报告", "…视察报告", "…的审议意见"
 #   "XX市人大常委会执法检查组关于检查《…》实施情况的报告"
 REVIEW_TITLE = re.compile(r"调研报告|视察报告|检查报告|审议意见|评议报告|专题调研|执法检查|视察")
 # In the opening lines: the body that did the review ("根据市人大常委会…安排,…调研组").
@@ -111,7 +111,7 @@ REVIEW_OPENING = re.compile(
 WORK_REPORT_TITLE = re.compile(r"(?<!法治)政府工作报告")
 
 # The issuer written as a signature line at the end, or before 关于/the year in the title.
-#   "XX县人民政府" / "XX经济技术开发区管理委员会" / "XX市司法局" / "中共XX县委 XX县人民政府" /
+#   "XX县人民政府" / "XX高新区管理委员会" / "XX市司法局" / "中共XX县委 XX县人民政府" /
 #   "XX市人大常委会调研组" (a review's author)
 ISSUER = re.compile(
     r"^(?:中共[^\s]{2,20}委\s*)?(?P<org>[\u4e00-\u9fffXx×*]{2,30}?"

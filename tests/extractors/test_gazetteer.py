@@ -9,7 +9,7 @@ import time
 
 import pytest
 
-from govkg.extractors.gazetteer import Gazetteer, load_gazetteer, short_forms
+from govkg.extractors.gazetteer import Gazetteer, load_gazetteer, short_forms, with_parent
 
 
 @pytest.fixture(scope="module")
@@ -106,7 +106,7 @@ def test_keys(gaz: Gazetteer) -> None:
         # an ambiguous district resolved by the parent written before it
         ("福州市鼓楼区", {("福州市", "福州市"), ("鼓楼区", "鼓楼区")}),
         # placeholders keep their form
-        ("《XXX省法治政府建设实施纲要》", {("XXX省", "XXX省")}),
+        ("《XXX省法治政府建设规划》", {("XXX省", "XXX省")}),
         # a zone right after its city, with its rank word left out
         ("国家级合肥经济技术开发区", {("合肥经济技术开发区", "合肥经济技术开发区"), ("合肥", "合肥市")}),
         # a zone's abbreviated suffix after a province-level city
@@ -127,8 +127,22 @@ def test_keys(gaz: Gazetteer) -> None:
             "在城关镇、河口镇、青石乡开展试点",
             {("城关镇", "城关镇"), ("河口镇", "河口镇"), ("青石乡", "青石乡")},
         ),
-        # a counted list of names: the suffix comes from the count word
+        # a counted list of names: the suffix comes from the count word ...
         ("对金山、银河等五个街道", {("金山", "金山街道"), ("银河", "银河街道")}),
+        # ... its last level word when alternatives are bracketed in (towns and state farms; townships,
+        # towns and streets) ...
+        ("对东坪、西林等三个镇(场)开展考核", {("东坪", "东坪镇"), ("西林", "西林镇")}),
+        ("北湖、南岭等六个乡(镇)街道办事处", {("北湖", "北湖街道"), ("南岭", "南岭街道")}),
+        # ... and none when that word is a compound of two levels
+        ("东坪、西林等四个乡镇(场)", {("东坪", "东坪"), ("西林", "西林")}),
+        # a zone word that needs its city and a proper name before it: a zone with a 管委会 ...
+        ("大连花园口经济区管委会", {("大连花园口经济区", "大连花园口经济区"), ("大连", "大连市")}),
+        # ... and a demonstration zone right after its city
+        ("新乡市平原示范区管委会", {("新乡市平原示范区", "新乡市平原示范区"), ("新乡市", "新乡市")}),
+        # a short form after a character that does not make a word with it
+        ("共享南京经验", {("南京", "南京市")}),
+        # a planning region named after a city is no zone (no proper name between); the city is named
+        ("融入关中-天水经济区", {("天水", "天水市")}),
         # an honour names a village
         ("青山村被评为全国民主法治示范村", {("青山村", "青山村")}),
         # a zone introduced with a short alias
@@ -167,6 +181,10 @@ def test_find(gaz: Gazetteer, text: str, expected: set[tuple[str, str]]) -> None
         "与海南区域合作",  # 区 followed by 域
         "弘扬延安精神,培育新乡贤",  # a spirit named after a place; 新乡贤 (rural sages)
         "推进幸福建设",  # 幸福建设 is not 福建
+        "造福建档立卡户,祝福建党百年",  # 造福/祝福 + 建…: not 福建
+        "推进淮海经济区、海峡西岸经济区建设",  # planning regions, no city before them
+        "青山湾经济区管委会",  # 经济区 needs its city before it
+        "航空港示范区管委会",  # and so does 示范区
         "建议镇政府加强管理",  # a verb before 镇政府
     ],
 )
@@ -193,7 +211,49 @@ def test_one_char_stem_county_needs_its_parent(gaz: Gazetteer) -> None:
 
 def test_bare_name_joins_qualified(gaz: Gazetteer) -> None:
     places = {p.key for _, _, p in gaz.find("四川天府新区2023年度报告。天府新区管委会坚持")}
-    assert places == {"510000", "510000/天府"}
+    assert places == {"510000", "天府新区"}
+
+
+def keys(gaz: Gazetteer, text: str) -> dict[str, str]:
+    """surface -> key of every zone found."""
+    return {text[s:e]: p.key for s, e, p in gaz.find(text) if p.level == "zone"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a zone with a proper name: keyed by it and its full zone word, with or without its city
+        ("天津东疆综合保税区管委会", {"天津东疆综合保税区": "东疆综合保税区"}),
+        ("东疆综合保税区管委会", {"东疆综合保税区": "东疆综合保税区"}),
+        ("东疆综保区管委会", {"东疆综保区": "东疆综合保税区"}),
+        # a zone named only by its city: keyed under the city; an abbreviation is its full form
+        ("成都高新区、成都高新技术产业开发区", {"成都高新区": "510100/高新技术产业开发区",
+                                             "成都高新技术产业开发区": "510100/高新技术产业开发区"}),
+        # different zone words after the same city or proper name are different zones
+        ("苏州工业园区和苏州高新区", {"苏州工业园区": "320500/工业园区", "苏州高新区": "320500/高新技术产业开发区"}),
+        ("四川天府新区与四川天府高新区", {"四川天府新区": "天府新区", "四川天府高新区": "天府高新技术产业开发区"}),
+    ],
+)  # fmt: skip
+def test_zone_keys(gaz: Gazetteer, text: str, expected: dict[str, str]) -> None:
+    assert keys(gaz, text) == expected
+
+
+def test_zone_key_does_not_depend_on_the_parent(gaz: Gazetteer) -> None:
+    zone = gaz.lookup("东疆综合保税区")
+    assert zone is not None
+    placed = with_parent(zone, gaz.places["120000"])
+    assert (placed.key, placed.parent_key) == ("东疆综合保税区", "120000")
+    township = gaz.lookup("青石乡")
+    assert township is not None and with_parent(township, gaz.places["511321"]).key == "511321/青石乡"
+
+
+@pytest.mark.parametrize(
+    ("name", "stem"),
+    [("东疆综合保税区", "东疆"), ("大连花园口经济区", "花园口"), ("合肥经济技术开发区", ""), ("青石乡", "")],
+)
+def test_zone_stem(gaz: Gazetteer, name: str, stem: str) -> None:
+    place = gaz.lookup(name)
+    assert place is not None and gaz.zone_stem(place) == stem
 
 
 def test_written_forms(gaz: Gazetteer) -> None:

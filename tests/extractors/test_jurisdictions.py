@@ -149,7 +149,7 @@ def test_about_never_named_takes_a_pronoun(gaz: Gazetteer) -> None:
 
 
 def test_anonymised_places(gaz: Gazetteer) -> None:
-    found = run(gaz, "关于XX市法治政府建设情况的调研报告\n深入学习《XXX省法治政府建设实施纲要》,2022年…")
+    found = run(gaz, "关于XX市依法行政工作的调研报告\n认真落实《XXX省法治政府建设规划》,2022年…")
     assert {n: (j.relation, j.anonymized) for n, j in found.items()} == {
         "XX市": ("about", True),
         "XXX省": ("superior", True),
@@ -162,9 +162,39 @@ def test_national_report_names_no_country(gaz: Gazetteer) -> None:
 
 
 def test_same_zone_written_two_ways_is_one_entry(gaz: Gazetteer) -> None:
-    found = run(gaz, "2021年,合肥市坚持依法行政。国家级合肥经济技术开发区…《合肥市经济技术开发区条例》")
+    found = run(gaz, "2021年,合肥市坚持依法行政。国家级合肥经济技术开发区…《合肥市经济技术开发区管理办法》")
     zones = [j for j in found.values() if j.level == "zone"]
     assert len(zones) == 1 and zones[0].aliases == ("合肥市经济技术开发区",)
+
+
+def test_zone_keyed_by_its_own_name_with_or_without_its_city(gaz: Gazetteer) -> None:
+    zone = "青山湾综合保税区"
+    with_city = run(gaz, "2024年,青山湾综保区坚持依法行政,落实《天津市法治政府建设规划》。")[zone]
+    without = run(gaz, "2024年,青山湾综保区坚持依法行政。")[zone]
+    assert with_city.key == without.key == "青山湾综合保税区"
+    assert (with_city.parent_key, with_city.relation) == ("120000", "about")
+
+
+SIGNED_BY_ANOTHER_NAME = (
+    "2023年,我区坚持依法行政,印发大连青山湾经济区2023年法治政府建设工作要点。\n"
+    "特此报告。\n大连青山湾经济技术开发区管理委员会\n2024年1月10日"
+)
+
+
+def test_zone_signed_under_another_of_its_names_is_one_entry(gaz: Gazetteer) -> None:
+    found = run(gaz, SIGNED_BY_ANOTHER_NAME)
+    zone = found["大连青山湾经济区"]
+    assert (zone.relation, zone.key, zone.parent) == ("about", "青山湾经济区", "大连市")
+    assert "大连青山湾经济技术开发区" in zone.aliases
+    assert set(found) == {"大连青山湾经济区", "大连市"}
+
+
+def test_two_zones_the_text_names_stay_apart(gaz: Gazetteer) -> None:
+    text = "2023年,我区坚持依法行政。大连青山湾经济区与大连青山湾经济技术开发区签订合作协议。\n大连青山湾经济技术开发区管理委员会"
+    found = run(gaz, text)
+    assert found["大连青山湾经济技术开发区"].relation == "about"
+    assert found["大连青山湾经济区"].relation == "partner"
+    assert found["大连青山湾经济区"].key != found["大连青山湾经济技术开发区"].key
 
 
 # ---- the seeds and corpus 042, scored as ../shared/tools/score.py does (names and aliases) ----
