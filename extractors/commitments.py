@@ -10,7 +10,7 @@ commitment per sentence that commits to an action.
 ``text`` is the item's lead: its words up to the first 。/；/line end.
 ``year`` is the year the plans are for: a year in the plans heading, else the
 report's year + 1, else the year the section's first sentence plans for
-("2022年,我区将…"), else a guess from the document's dates. ``concerns`` are the programmes,
+("2024年,我县将…"), else a guess from the document's dates. ``concerns`` are the programmes,
 laws and indicator-bearing metrics found inside the item's span, and the rate
 indicators its words name (出庭应诉率, 调解成功率: see ``rate_indicators``).
 """
@@ -37,6 +37,10 @@ from govkg.extractors.records import (
 _CN_DIGITS = {c: i for i, c in enumerate("一二三四五六七八九", start=1)}
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫"
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+# A committing sentence states an action and its object: five characters is the shortest that
+# holds a two-character verb and a three-character object ("深化放管服"). Shorter lines in a plans
+# part without items are headings or closing words (特此报告, 谢谢), not commitments.
+_MIN_COMMIT_HAN = 5
 
 
 @dataclass(frozen=True, slots=True)
@@ -206,7 +210,7 @@ def committing_sentences(text: str, start: int, end: int) -> list[tuple[int, int
     for m in re.finditer(r"[^。!！?？\n]+[。!！?？]?", text[start:end]):
         s, e = start + m.start(), start + m.end()
         sentence = text[s:e].strip()
-        if len(_HAN.findall(sentence)) >= 5 and P.COMMIT_VERB.search(sentence):
+        if len(_HAN.findall(sentence)) >= _MIN_COMMIT_HAN and P.COMMIT_VERB.search(sentence):
             s += len(text[s:e]) - len(text[s:e].lstrip())
             e = s + len(sentence.rstrip("。!！?？"))
             out.append((s, e))
@@ -289,7 +293,7 @@ def _concerns(
     metrics: tuple[MetricMention, ...],
 ) -> tuple[Concern, ...]:
     """The programmes, laws and indicators named inside an item's span, each once, in text order;
-    a name inside a longer one (全代办 in “承诺制+标准地+全代办”改革) is not named on its own."""
+    a name inside a longer one (一网通办 in “一网通办+跨省通办”改革) is not named on its own."""
     found: list[tuple[int, int, Concern]] = [(a, a, c) for a, c in indicator_words(text, start, end)]
     for p in programmes:
         span = _named_at(text, start, end, p.prov, (p.surface, p.name, *p.aliases))

@@ -18,16 +18,24 @@ from govkg.extractors.normalise import Normalised, normalise
 from govkg.extractors.records import Provenance, Section
 
 # Heading numbering, most to least prominent. Worked examples:
-#   "一、主要举措和成效" -> 1;  "、下一步工作思路" (numeral lost in scraping) -> 1
-#   "第二部分 存在问题" -> 1;   "(一)加强组织领导" / "（一）" / "七)…" -> 2;   "1.强化法治学习" -> 3
+#   "一、主要举措和成效" -> 1;  "第二部分 存在问题" -> 1
+#   "(一)加强组织领导" / "（一）" / "七)…" -> 2;   "1.强化法治学习" -> 3
 #   "一是抓学法用法" is an item, not a heading.
 HEADING_PATTERNS: tuple[tuple[int, re.Pattern[str]], ...] = (
     (1, re.compile(r"^(?:[一二三四五六七八九十]{1,3}\s*[、.．]|第[一二三四五六七八九十]{1,3}部分)\s*(?=\S)")),
-    (1, re.compile(r"^、(?=\S)")),
     (2, re.compile(r"^\(?\s*[一二三四五六七八九十]{1,3}\s*\)")),
     (3, re.compile(r"^\d{1,2}\s*[、.．](?!\d)")),
 )
+# A line starting with a bare 、 is a level-1 heading whose numeral was lost in scraping
+# ("、下一步工作计划") -- but only when its words fix a section kind (``classify_heading``): a
+# stray 、 at a line start (a list wrapped over two lines) opens no part.
+_LOST_NUMERAL = re.compile(r"^、(?=\S)")
 _NUMERAL_HEADING = re.compile(r"^[一二三四五六七八九十]{1,3}[、.．]")
+# A heading is a short line. A longer line that starts like a level-1 heading is a paragraph
+# (第二部分 in running text), unless it is numbered 一、…, which may run on into its first
+# sentences; the longest real headings (a part naming both the measures and the leaders' duty)
+# stay well under 80 characters.
+_HEADING_MAX = 80
 _SENTENCE_END = re.compile(r"[。!?！？]+[”’」』)]?|\n")
 
 
@@ -92,7 +100,9 @@ class Document:
 @cache
 def _kind_rules() -> tuple[tuple[str, re.Pattern[str]], ...]:
     rows = files("govkg.extractors").joinpath("data/section_kinds.tsv").read_text("utf-8").splitlines()
-    return tuple((k, re.compile(p)) for k, p, _ in (r.split("\t") for r in rows if r and not r.startswith("#")))
+    return tuple(
+        (k, re.compile(p)) for k, p, _ in (r.split("\t") for r in rows if r and not r.startswith("#"))
+    )
 
 
 def classify_heading(text: str) -> str | None:
@@ -118,7 +128,9 @@ def find_headings(text: str) -> list[Heading]:
             kind = classify_heading(head)
             number = _numeral(line) if level == 1 else None
             if number is not None:
-                if number < top_number or (item_number and number == item_number + 1 and kind in (None, "measures")):
+                if number < top_number or (
+                    item_number and number == item_number + 1 and kind in (None, "measures")
+                ):
                     level, item_number = 2, number  # the numbering restarted: items inside the current part
                 else:
                     top_number, item_number = number, 0
@@ -149,18 +161,22 @@ def _numeral(line: str) -> int | None:
 def _heading_level(line: str) -> int:
     for level, pat in HEADING_PATTERNS:
         if pat.match(line):
-            if level == 1 and len(line) > 80 and not _NUMERAL_HEADING.match(line):
+            if level == 1 and len(line) > _HEADING_MAX and not _NUMERAL_HEADING.match(line):
                 return 0
             return level
+    if _LOST_NUMERAL.match(line) and len(line) <= _HEADING_MAX:
+        return 1 if classify_heading(re.split(r"[。;；]", line, maxsplit=1)[0]) else 0
     return 0
 
 
 # A level-1 heading that names both the measures and the leaders' duty
-# ("主要举措和成效及党政主要负责人履行…第一责任人…情况") is mixed: its sub-headings decide.
+# ("工作举措成效和主要负责人履行…第一责任人职责情况") is mixed: its sub-headings decide.
 _MEASURES_STRONG = re.compile(r"举措|成效|做法|成绩|工作开展|主要工作")
 # Sub-headings that open a shortcomings part inside another part ("(一)存在的问题"), strictly:
 # 补齐短板 or 缩小差距 in a measures heading is work done, not a shortcoming.
-_SHORTCOMINGS_STRICT = re.compile(r"存在(的)?(主要)?(问题|不足|困难)|不足(之处|和|与|及)|问题(和|与|及)(不足|原因)")
+_SHORTCOMINGS_STRICT = re.compile(
+    r"存在(的)?(主要)?(问题|不足|困难)|不足(之处|和|与|及)|问题(和|与|及)(不足|原因)"
+)
 
 
 def _kind_spans(text: str, headings: list[Heading]) -> list[tuple[int, str]]:

@@ -16,8 +16,8 @@ _ITEM_START = r"(?:^|(?<=[。;；:：!！?？\n]))\s*"
 _ITEM_START_COMMA = r"(?:^|(?<=[。;；:：!！?？\n,，]))\s*"
 
 # Item markers, by kind. Group "n" is the item's number.
-#   "(一)进一步完善科学民主决策机制。" / "（二）" / "七)…"  -> paren
-#   "一是始终坚持党对法治政府建设工作的领导。"            -> shi
+#   "(一)健全依法决策机制。" / "（二）" / "七)…"          -> paren
+#   "一是压实法治建设责任。"                              -> shi
 #   "1.强化法治学习" / "2、" / "3．"                       -> arabic
 #   "(1)加强…" / "①加强…"                                 -> small
 #   "第一,加强…" / "第二、"                                  -> di
@@ -30,11 +30,11 @@ ITEM_MARKERS: dict[str, re.Pattern[str]] = {
 }
 
 # An item's lead: its text up to the first full stop, semicolon or line end.
-#   "一是始终坚持党对法治政府建设工作的领导。把党的领导…" -> "始终坚持党对法治政府建设工作的领导"
+#   "一是压实法治建设责任。把述法纳入年度考核…" -> "压实法治建设责任"
 LEAD_END = re.compile(r"[。;；!！?？\n]")
 
 # Closing lines after the last item: not part of it.
-#   "特此报告。" / "2022年1月5日" / "深圳市光明区人民政府" / "中共安吉县委 安吉县人民政府"
+#   "特此报告。" / "2024年1月12日" / "青山区人民政府" / "中共青山县委 青山县人民政府"
 SIGNATURE_LINE = re.compile(
     r"^(?:(?:特此|专此)(?:报告|汇报)|以上报告)[。.]?$"
     r"|^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$"
@@ -44,14 +44,14 @@ SIGNATURE_LINE = re.compile(
 )
 
 # A sentence that commits to an action (used when the section is not itemised):
-#   "2022年,我区将进一步加强组织领导" / "持续深化“放管服”改革" / "力争…达到…"
+#   "2024年,我县将持续规范行政执法" / "深化“放管服”改革" / "力争…达到…"
 COMMIT_VERB = re.compile(
     r"将|要|继续|持续|进一步|加强|加快|推进|推动|健全|完善|深化|强化|落实|坚持|提升|提高|开展|建立|"
     r"扎实|着力|力争|确保|做好|抓好|规范|优化|创新|构建|打造|实施|贯彻|发挥|严格"
 )
 
-# Years. A year stated in the plans heading ("四、2025年度推进法治政府建设的初步安排") or in the
-# sentence that opens the section ("2022年,我区将…") is the year the plans are for.
+# Years. A year stated in the plans heading ("四、2026年法治政府建设工作计划") or in the
+# sentence that opens the section ("2024年,我县将…") is the year the plans are for.
 YEAR = re.compile(r"(?<!\d)(20\d\d)\s*年")
 PLAN_YEAR_OPENING = re.compile(r"(?<!\d)(20\d\d)\s*年(?:度)?[,，]?[^。]{0,30}?(?:将|要|继续|计划|重点|是)")
 # Plan periods and ranges are not the plan's year: (2021—2025年), 2021-2025年.

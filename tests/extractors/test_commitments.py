@@ -133,7 +133,7 @@ REPORT = (
     "二、{heading}\n"
     "{opening}"
     "(一)深化“放管服”改革。落实《某县行政规范性文件管理办法》。\n"
-    "(二)提高行政复议案件办理质量。办理行政复议案件不少于10件。\n"
+    "(二)提升行政复议办案质效。办理行政复议案件不少于10件。\n"
     "某县人民政府\n2024年1月20日\n"
 )
 
@@ -177,7 +177,7 @@ def test_find_commitments_text_provenance_and_concerns():
     got = find_commitments(
         doc, ReportMeta(id="t", title="", jurisdiction="某县", year=2023), laws, programmes, metrics
     )
-    assert [c.text for c in got] == ["深化“放管服”改革", "提高行政复议案件办理质量"]
+    assert [c.text for c in got] == ["深化“放管服”改革", "提升行政复议办案质效"]
     assert [c.ordinal for c in got] == [1, 2]
     assert got[0].concerns == (
         Concern("Programme", "放管服改革"),

@@ -7,10 +7,10 @@ import pytest
 from govkg.extractors.document import build_document, classify_heading, split_sentences
 
 MIXED = """2021年,我区推进法治政府建设。现报告如下。
-一、主要举措和成效及党政主要负责人履行推进法治建设第一责任人职责情况
-(一)切实履行推进法治建设第一责任人职责
+一、工作举措成效和主要负责人履行法治建设第一责任人职责情况
+(一)区长履行法治建设第一责任人职责
 全年召开专题会议4次。
-(二)深化行政审批制度改革
+(二)优化政务服务流程
 办理审批事项120件。
 二、存在的不足和原因
 执法队伍专业化程度不高。
@@ -60,10 +60,12 @@ def test_section_kinds(text, needle, kind):
 @pytest.mark.parametrize(("heading", "kind"), [
     ("一、主要举措和成效", "measures"),
     ("二、存在的不足和原因", "shortcomings"),
-    ("三、党政主要负责人履行推进法治建设第一责任人职责情况", "leadership"),
-    ("四、2025年度推进法治政府建设的初步安排", "plans"),
+    ("三、主要负责人履行法治建设第一责任人职责的情况", "leadership"),
+    ("四、2026年法治政府建设工作计划", "plans"),
+    ("四、2024年工作谋划", "plans"),
+    ("三、下一步工作设想", "plans"),
     ("、下一步工作思路", "plans"),
-    ("五、2024年度法治建设荣誉表彰情况", "other"),
+    ("五、本年度获得的荣誉和表彰", "other"),
 ])  # fmt: skip
 def test_classify_heading(heading, kind):
     assert classify_heading(heading) == kind
@@ -74,8 +76,10 @@ def test_classify_heading(heading, kind):
     ("(一)加强组织领导", 2),
     ("七)科学制定规划", 2),    # a scraped heading that lost its opening bracket
     ("1.强化法治学习", 3),
-    ("一是抓学法用法。坚持会前学法", 0),
+    ("一是强化学法。落实会前学法", 0),
     ("2021年,我市", 0),
+    ("、下一步工作计划", 1),  # a heading whose numeral was lost: its words fix a kind
+    ("、王五等同志参加了培训", 0),  # a stray 、 at a line start opens no part
 ])  # fmt: skip
 def test_heading_levels(line, level):
     doc = build_document(line + "\n正文。", "t.txt")
