@@ -296,7 +296,7 @@ def _cached(words: Callable[[str], Sequence[str]]) -> Callable[[str], Sequence[s
 def commitment_body(c: CommitmentIn, report: ReportIn) -> str:
     """The plan item's whole text: its lead and the sentences of the same paragraph after it.
 
-    The extractor keeps only the lead phrase (“(一)有力推进法治政府建设工作”); what the item
+    The extractor keeps only the lead phrase (“(一)规范行政执法行为”); what the item
     promises is often in the sentences that follow it in the same paragraph, which
     the report's passages give (a paragraph ends where the next passage does not
     start right after the previous one: the line break between them is no passage)."""

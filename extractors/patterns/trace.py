@@ -27,7 +27,7 @@ HANZI = re.compile(r"[\u3400-\u9fff]")
 
 # Where an enumerated item starts inside one sentence: shortcomings are often listed in a
 # single sentence, each item answered by a different plan item, so they are compared one by one.
-#   "…存在一些薄弱环节，一是推进力度不够均衡；二是亮点不够多。" -> "…薄弱环节，" | "一是…均衡；" | "二是…多。"
+#   "…短板仍然明显，一是基层执法力量偏弱；二是亮点不够多。" -> "…明显，" | "一是…偏弱；" | "二是…多。"
 ITEM_START = re.compile(r"(?<=[，,；;:：])\s*(?=[一二三四五六七八九十]是)")
 
 # An issuer that is a government department, not the government of the place: its report
