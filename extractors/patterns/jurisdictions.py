@@ -89,8 +89,13 @@ LEVEL_PRONOUN = re.compile(r"[全我本该各](?:省|市|县|区|州|旗|乡|镇
 #   "青山湾新区(以下简称“新区”)" -> 青山湾新区
 ALIAS_AFTER = re.compile(r"\s*\(以下简称")
 
-# An honour given to a place names it: "青山村被评为全国民主法治示范村", "白马镇荣获…", "获评…".
-HONOUR_AFTER = re.compile(r"被(?:评为|命名为|授予|确定为|列为|表彰为)|获评|荣获|入选|成功创建|创成")
+# An honour given to a place names it: "青山村被评为全国民主法治示范村", "白马镇荣获…", "获评…";
+# so does passing the review that keeps or grants one: "石门村通过省级民主法治村复评",
+# "白马镇通过国家卫生乡镇验收" (a short gap, then the review word, so 通过 as "by means of" does not count).
+HONOUR_AFTER = re.compile(
+    r"被(?:评为|命名为|授予|确定为|列为|表彰为)|获评|荣获|入选|成功创建|创成"
+    r"|通过[^。,，;；:：]{0,12}?(?:复评|复核|复审|验收|评审|认定)"
+)
 
 # Suffixes of one family: items of a 、-list share a family ("城关镇、河口镇、青石乡").
 _FAMILIES = {"township": r"街道|民族乡|镇|乡|苏木", "village": r"社区|村|嘎查"}

@@ -143,8 +143,9 @@ def test_keys(gaz: Gazetteer) -> None:
         ("共享南京经验", {("南京", "南京市")}),
         # a planning region named after a city is no zone (no proper name between); the city is named
         ("融入关中-天水经济区", {("天水", "天水市")}),
-        # an honour names a village
+        # an honour names a village, and so does passing its review
         ("青山村被评为全国民主法治示范村", {("青山村", "青山村")}),
+        ("，石门村通过省级民主法治村复评", {("石门村", "石门村")}),
         # a zone introduced with a short alias
         ("青山湾新区(以下简称“新区”)坚持", {("青山湾新区", "青山湾新区")}),
         # a one-character village name with an honour or its own organisation after it
@@ -186,6 +187,7 @@ def test_find(gaz: Gazetteer, text: str, expected: set[tuple[str, str]]) -> None
         "青山湾经济区管委会",  # 经济区 needs its city before it
         "航空港示范区管委会",  # and so does 示范区
         "建议镇政府加强管理",  # a verb before 镇政府
+        "，青石村通过召开村民大会议定事项,美丽乡村通过验收",  # 通过 as a means; a compound word
     ],
 )
 def test_find_nothing(gaz: Gazetteer, text: str) -> None:
