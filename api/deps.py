@@ -21,7 +21,7 @@ from typing import Annotated, Any, Literal, get_args
 from fastapi import Depends, Query, Request
 from fastapi.security import APIKeyHeader
 
-from govkg.errors import GovkgError, NotFoundError, QueryError, StoreUnavailableError
+from govkg.errors import GovkgError, NotFoundError, QueryError, StoreError, StoreUnavailableError
 from govkg.extractors.records import Level
 from govkg.graph.queries import MAX_LIMIT
 from govkg.graph.store import Store, open_store
@@ -104,11 +104,12 @@ class StoreHolder:
         return kind or ("neo4j" if self.settings.neo4j_uri else "embedded")
 
     def open(self) -> None:
-        """Open the store now (app start-up); an unreachable Neo4j is logged and retried later."""
+        """Open the store now (app start-up); an unreachable Neo4j or a damaged store file is logged,
+        answered 503 and tried again later (so a restored file is picked up without a restart)."""
         try:
             store = self.get()
-        except StoreUnavailableError as e:
-            log.warning("the store is not reachable yet; requests answer 503 until it is: %s", e)
+        except StoreError as e:
+            log.warning("the store cannot be opened yet; requests answer 503 until it can: %s", e)
             return
         if self.owned and getattr(store, "kind", "") == "embedded" and not store.counts()["nodes"]:
             where = getattr(store, "location", "the store")
@@ -123,7 +124,7 @@ class StoreHolder:
                     raise self._error
                 try:
                     self.store = open_store(self.settings)
-                except StoreUnavailableError as e:
+                except StoreError as e:  # unreachable, or a damaged file: 503, tried again later
                     self._error, self._failed_at = e, time.monotonic()
                     raise
                 self._error = None

@@ -9,6 +9,7 @@ and a changed report leaves no stale facts.
 
 from __future__ import annotations
 
+import fcntl
 import gzip
 import json
 import os
@@ -16,6 +17,7 @@ import tempfile
 import zlib
 from collections import Counter
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -50,21 +52,38 @@ def merge_props(old: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
+class StoreWriteError(StoreError, OSError):
+    """The store file could not be written; the previous one is unchanged (an OSError too, as before)."""
+
+    def __str__(self) -> str:
+        return str(self.args[0])  # the message, not OSError's "[Errno n] strerror"
+
+
+# What open() saw of a store file that was not there: save() then expects it still absent.
+_ABSENT = (0, -1, 0)
+
+
 class EmbeddedStore:
     """A graph in memory, loaded from and saved to ``path``."""
 
     def __init__(self, path: Path, graph: nx.MultiDiGraph | None = None):
         self.path = path
         self.g = graph if graph is not None else nx.MultiDiGraph()
+        # (inode, size, mtime) of the file open() read: save() refuses to overwrite a file another
+        # process wrote meanwhile (its reports would be lost). None: not opened from a path, no check.
+        self.on_disk: tuple[int, int, int] | None = None
 
     # --- persistence -------------------------------------------------------
 
     @classmethod
     def open(cls, path: Path) -> EmbeddedStore:
         if not path.exists():
-            return cls(path)
+            store = cls(path)
+            store.on_disk = _ABSENT
+            return store
         try:
-            with gzip.open(path, "rt", encoding="utf-8") as f:
+            with open(path, "rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as f:
+                seen = _state(os.fstat(raw.fileno()))
                 data = json.load(f)
         except (OSError, EOFError, zlib.error, json.JSONDecodeError, UnicodeDecodeError) as e:
             raise StoreError(
@@ -74,13 +93,48 @@ class EmbeddedStore:
             raise StoreError(f"{path}: not a govkg store file; choose another --store path")
         if data.get("version") != VERSION:
             raise StoreError(f"{path}: store format version {data.get('version')} is not {VERSION}; ingest again")
-        return cls(path, _graph_from(data))
+        store = cls(path, _graph_from(data, path))
+        store.on_disk = seen
+        return store
 
     def save(self) -> None:
-        """Write the whole graph atomically: temp file in the same folder, fsync, rename."""
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        """Write the whole graph atomically: temp file in the same folder, fsync, rename.
+
+        A file that cannot be written (no space, no permission, a file where the folder should be)
+        is a StoreWriteError and the previous store is left as it was; so is a store file another
+        process wrote since this one was opened (overwriting it would lose that process's reports)."""
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            with _folder_lock(self.path.parent):
+                self._check_unchanged()
+                self._write()
+                self.on_disk = _state(os.stat(self.path))
+        except StoreError:
+            raise
+        except OSError as e:
+            message = (f"{self.path}: the store cannot be written ({e.strerror or e}); the previous store is "
+                       "unchanged: free some space or choose another --store path")  # fmt: skip
+            err = StoreWriteError(message)
+            err.errno, err.strerror = e.errno, e.strerror  # still an OSError callers can inspect
+            raise err from e
+
+    def _check_unchanged(self) -> None:
+        if self.on_disk is None:
+            return
+        try:
+            now = _state(os.stat(self.path))
+        except FileNotFoundError:
+            now = _ABSENT
+        if now != self.on_disk:
+            raise StoreError(
+                f"{self.path}: another process wrote the store since this one opened it; nothing was "
+                "overwritten (that would lose its reports): run again, one writer at a time"
+            )
+
+    def _write(self) -> None:
         fd, tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp", dir=self.path.parent)
         try:
+            os.fchmod(fd, _mode(self.path))  # mkstemp makes it 0600: keep the store's own permissions
             with os.fdopen(fd, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", compresslevel=5, mtime=0) as gz:
                 gz.write(json.dumps(self.to_data(), ensure_ascii=False).encode("utf-8"))
             with open(tmp, "rb+") as f:
@@ -213,16 +267,49 @@ class EmbeddedStore:
         return sorted(d["key"] for _, d in self.g.nodes(data=True) if d["label"] == "Report")
 
 
-def _graph_from(data: dict[str, Any]) -> nx.MultiDiGraph:
+def _graph_from(data: dict[str, Any], path: Path | str = "the store file") -> nx.MultiDiGraph:
     g = nx.MultiDiGraph()
     try:
         for n in data["nodes"]:
-            g.add_node(node_id(n["label"], n["key"]), label=n["label"], key=n["key"], props=n["props"])
+            g.add_node(node_id(n["label"], n["key"]), label=n["label"], key=n["key"], props=_props(n))
         for e in data["edges"]:
-            g.add_edge(e["src"], e["dst"], key=e["key"], type=e["type"], props=e["props"])
+            if e["src"] not in g or e["dst"] not in g:  # networkx would add a bare node: a query's KeyError later
+                raise KeyError(f"an edge to a missing node {e['src'] if e['src'] not in g else e['dst']!r}")
+            g.add_edge(e["src"], e["dst"], key=e["key"], type=e["type"], props=_props(e))
     except (KeyError, TypeError) as e:
-        raise StoreError(f"the store file is damaged (bad record: {e}); remove it and ingest again") from e
+        raise StoreError(f"{path}: the store file is damaged (bad record: {e}); restore a backup or remove it "
+                         "and ingest again") from e  # fmt: skip
     return g
+
+
+def _props(record: dict[str, Any]) -> dict[str, Any]:
+    props = record["props"]
+    if not isinstance(props, dict):
+        raise TypeError(f"properties that are not a map: {props!r:.60}")
+    return props
+
+
+def _mode(path: Path) -> int:
+    try:
+        return os.stat(path).st_mode & 0o777
+    except FileNotFoundError:
+        return 0o644
+
+
+def _state(st: os.stat_result) -> tuple[int, int, int]:
+    return (st.st_ino, st.st_size, st.st_mtime_ns)
+
+
+@contextmanager
+def _folder_lock(folder: Path) -> Iterator[None]:
+    """An exclusive lock on the store's folder (no lock file left beside the store) from the check
+    that the file is unchanged to the rename, so two savers cannot both pass the check."""
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # releases the lock
 
 
 def _fsync_dir(path: Path) -> None:
