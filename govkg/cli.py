@@ -324,12 +324,14 @@ DEMO_QUERIES: tuple[tuple[str, str, dict[str, object]], ...] = (
     ("How do regions compare on 行政机关负责人出庭应诉率?", "metric-comparison",
      {"indicator": "行政机关负责人出庭应诉率"}),
     ("What did 安吉县 promise for 2023?", "commitments", {"jurisdiction": "安吉县", "year": 2023}),
+    ("...and did it deliver? (its 2023 report)", "trace", {"jurisdiction": "安吉县", "year": 2023}),
 )  # fmt: skip
 DEMO_COLUMNS = {
     "regions-citing": ("jurisdiction", "year", "action", "evidence"),
     "laws-cited-by": ("law", "category", "action", "year"),
     "metric-comparison": ("jurisdiction", "year", "value", "unit", "raw"),
     "commitments": ("year", "ordinal", "text", "concerns"),
+    "trace": ("ordinal", "status", "text", "links"),
 }
 
 
