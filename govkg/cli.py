@@ -8,7 +8,7 @@ import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
-from govkg.errors import GovkgError, InputError
+from govkg.errors import GovkgError, InputError, StoreError
 from govkg.extractors.records import ExtractionRecord
 from govkg.settings import get_settings
 
@@ -148,6 +148,9 @@ def cmd_ingest(args: argparse.Namespace) -> int:
             n += 1
         _retrace(store, ingested)
         c = store.counts()
+    except StoreError as e:  # e.g. Neo4j went away: say what is safe, and how to finish
+        raise StoreError(f"{e}. The {n} reports before it were stored whole; run the same ingest again to "
+                         "finish (it is idempotent)") from e  # fmt: skip
     finally:
         store.close()  # what was ingested before an error or Ctrl-C is kept
     print(f"ingested {n} reports into {getattr(store, 'location', 'the store')}: "

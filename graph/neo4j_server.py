@@ -383,7 +383,13 @@ def _resolve_password(settings: Settings, paths: _Paths, password: str | None) -
         return password
     if settings.neo4j_password is not None and settings.neo4j_password.get_secret_value():
         return settings.neo4j_password.get_secret_value()
-    return _read_password(paths) or secrets.token_urlsafe(18)
+    return _read_password(paths) or new_password()
+
+
+def new_password() -> str:
+    """A random password that never starts with "-": the launcher hands it to neo4j-admin's option
+    parser, which takes "-x..." for an option, and the server then fails at every start (1 in 64)."""
+    return "g" + secrets.token_urlsafe(18)
 
 
 def local_password(settings: Settings | None = None) -> str | None:
