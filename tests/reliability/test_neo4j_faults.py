@@ -19,7 +19,6 @@ import subprocess
 import sys
 import time
 from collections import Counter
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -40,14 +39,6 @@ def test_a_new_local_password_never_starts_with_a_dash():
     from govkg.graph.neo4j_server import new_password
 
     assert not any(new_password().startswith("-") for _ in range(5000))
-
-
-@pytest.fixture(scope="module")
-def server() -> Iterator:
-    s = neo4j_instance.instance_settings()
-    neo4j_instance.start(s)
-    yield s
-    neo4j_instance.stop(s)
 
 
 @pytest.fixture
