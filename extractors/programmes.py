@@ -118,12 +118,44 @@ def excluded() -> tuple[ExcludeRule, ...]:
     return tuple(ExcludeRule(c, w, s, re.compile(r)) for c, w, s, r, _why in _rows("programme_excluded.tsv"))
 
 
+@dataclass(frozen=True, slots=True)
+class Head:
+    """A head noun phrase after a quote: ``raw`` as written (with a leading 的), ``words`` as it
+    goes into the name (without 的), and the kind its head gives."""
+
+    raw: str
+    words: str
+    kind: str
+
+
+# The lexicon name every written form of the national demonstration-creation campaign goes to.
+MODEL_CAMPAIGN = "法治政府建设示范创建活动"
+
+
 def find_programmes(doc: Document) -> tuple[ProgrammeMention, ...]:
     text = doc.text
     titles = [m.span() for m in pat.BOOK_TITLE.finditer(text)]
-    quoted, quote_spans = _quoted(text, titles)
-    unquoted = _unquoted(text, titles + quote_spans)
-    return tuple(_merge(doc, sorted(quoted + unquoted, key=lambda c: c.start)))
+    models = list(_model_creations(text, titles))
+    blocked = titles + [(c.start, c.end) for c in models]
+    quoted, quote_spans = _quoted(text, blocked)
+    unquoted = _unquoted(text, blocked + quote_spans)
+    return tuple(_merge(doc, sorted(models + quoted + unquoted, key=lambda c: c.start)))
+
+
+def _model_creations(text: str, blocked: list[Span]) -> Iterator[Candidate]:
+    """创建全国法治政府建设示范市, 示范区创建工作, …: the national campaign under its lexicon name, the
+    written form (quotes dropped) an alias. Quotes inside the span are part of it, not names."""
+    entry = lexicon()[norm(MODEL_CAMPAIGN)]
+    for m in pat.MODEL_CREATION.finditer(text):
+        if not _overlaps(m.span(), blocked):
+            written = _QUOTE_CHARS.sub("", m.group())
+            yield Candidate(norm(entry.name), entry.name, entry.kind, m.start(), m.end(), True, (written,))
+
+
+def _plan_document(kind: str, following: str) -> bool:
+    """A campaign's name followed by a plan document's noun names the document (“八五”普法规划,
+    …三年行动计划): an instrument, not the campaign."""
+    return kind == "campaign" and bool(pat.PLAN_DOCUMENT_AFTER.match(following))
 
 
 # ---------------------------------------------------------------- quoted terms
@@ -171,10 +203,16 @@ def _quoted_candidate(
     ext = _lexicon_extension(core, after)
     # a project award after the quote ("…”入选省级示范项目") ends in 项目, but that is the award's noun
     head = None if ext or pat.AWARDED_AS_PROJECT.match(after) else _head_after(after)
-    written = core + (after[: ext[1]] if ext else head[0] if head else "")
+    taken = ext[1] if ext else len(head.raw) if head else 0
+    kind = ext[0].kind if ext else head.kind if head else ""
+    if _plan_document(kind, after[taken:]):
+        return None  # “八五”普法规划, “X”行动计划: the plan document
+    written = core + (after[:taken] if ext else head.words if head else "")
     if _excluded(written, before, run_after, "any"):
         return None
-    end = m.end() + len(written) - len(core)
+    if head and _loose_head(head) and _excluded(core, before, run_after, "bare"):
+        return None  # the quote must be a name itself: “一刀切”的管理模式 is a manner
+    end = m.end() + taken
     if ext is not None:
         return Candidate(norm(ext[0].name), ext[0].name, ext[0].kind, m.start(), end, True, (core,))
     entry = lexicon().get(norm(core))
@@ -183,7 +221,7 @@ def _quoted_candidate(
         name = written if head else entry.name
         return Candidate(norm(entry.name), name, entry.kind, m.start(), end, head is not None, (core,))
     if head is not None:
-        return Candidate(norm(core), written, head[1], m.start(), end, True, (core,))
+        return Candidate(norm(core), written, head.kind, m.start(), end, True, (core,))
     if after and pat.AWARDED_AS_PROJECT.match(after):
         kind = _guess_kind(core) if _ends_in_head(core) else "project"
         return Candidate(norm(core), core, kind, m.start(), end, False)
@@ -211,17 +249,31 @@ def _lexicon_extension(core: str, after: str) -> tuple[LexEntry, int] | None:
     return None
 
 
-def _head_after(after: str) -> tuple[str, str] | None:
-    """The words after a quote up to and including a head noun: “村企+法务”协作模式 -> (协作模式, system)."""
+def _head_after(after: str) -> Head | None:
+    """The words after a quote up to and including a head noun: “村企+法务”协作模式 -> 协作模式 (system);
+    a long phrase only when its head ends the run of words; through 的 a system's whole phrase
+    (“双察联合”的法治监督体系 -> 的法治监督体系, written 法治监督体系)."""
+    if de := pat.DE_HEAD.match(after):
+        return Head(de.group(), de.group(1), _guess_kind(de.group(1)))
     run = pat.AFTER_RUN.match(after)
     if not run:
         return None
     words = pat.AFTER_STOP.split(run.group(), maxsplit=1)[0]
-    for end in range(len(words), 0, -1):
+    # the run of words is complete when a stop word, punctuation or the window's end closes it
+    complete = len(words) < len(run.group()) or not re.match(rf"[{pat.HAN}]", after[run.end() :])
+    for end in range(min(len(words), pat.LONG_AFTER), 0, -1):
+        if end > pat.SHORT_AFTER and not (complete and end == len(words)):
+            continue
         for head, kind in heads():
             if words[:end].endswith(head):
-                return words[:end], kind
+                return Head(words[:end], words[:end], kind)
     return None
+
+
+def _loose_head(head: Head) -> bool:
+    """A head reached through 的 or a long phrase joins the quote loosely: the quote could be a
+    headline or catchword describing the thing (“创新监管 护航发展”直播电商监管服务模式)."""
+    return head.raw != head.words or len(head.words) > pat.SHORT_AFTER
 
 
 def _etc_head_kind(after: str) -> str | None:
@@ -328,6 +380,8 @@ def _unquoted(text: str, blocked: list[Span]) -> list[Candidate]:
         _campaigns,
         _hotlines,
         _formula_systems,
+        _plus_formulas,
+        _linkages,
         _platforms,
     ):
         for cand in finder(text):
@@ -345,6 +399,8 @@ def _lexicon_terms(text: str) -> Iterator[Candidate]:
         entry = lexicon()[norm(m.group())]
         if norm(m.group()) in entry.standalone and _modifier(text, m.start()):
             continue  # a short form with more name before it is another programme (基层法治示范创建活动)
+        if _plan_document(entry.kind, text[m.end() : m.end() + 4]):
+            continue  # 八五普法规划, 提升行政执法质量三年行动计划: the plan document
         prefix = pat.LEVEL_PREFIX.search(text[max(0, m.start() - 10) : m.start()])
         if prefix and entry.kind == "reform":
             p = prefix.group()
@@ -402,6 +458,8 @@ def _system_reforms(text: str) -> Iterator[Candidate]:
 def _campaigns(text: str) -> Iterator[Candidate]:
     """Campaign names are long (…领域突出问题专项整治): their modifier is read up to 24 characters back."""
     for m in pat.CAMPAIGN.finditer(text):
+        if _plan_document("campaign", text[m.end() : m.end() + 4]):
+            continue  # …三年行动计划 / 实施方案: the plan document; 开展…三年行动 is the campaign
         if cand := _named(text, m.start(), m.end(), "campaign", window=24):
             yield cand
 
@@ -448,6 +506,22 @@ def _formula_systems(text: str) -> Iterator[Candidate]:
             # FORMULA_HEAD's words are heads of the table; "system" if a row is ever taken out
             kind = next((k for h, k in heads() if m.group().endswith(h)), "system")
             yield Candidate(cand.key, cand.name, kind, cand.start, cand.end, True, cand.forms)
+
+
+def _plus_formulas(text: str) -> Iterator[Candidate]:
+    """1+6+N基层社会治理工作体系: a + formula and the head noun phrase after it (as after a quote)."""
+    for m in pat.PLUS_FORMULA.finditer(text):
+        head = _head_after(text[m.start(2) : m.start(2) + 24])
+        if head and head.raw == head.words:
+            name = m.group(1) + head.words
+            yield Candidate(norm(name), name, head.kind, m.start(), m.start(2) + len(head.raw), True)
+
+
+def _linkages(text: str) -> Iterator[Candidate]:
+    """府院联动机制, 诉调对接机制: a named linkage of institutions (their one-character abbreviations)."""
+    for m in pat.LINKAGE.finditer(text):
+        if not any(w in m.group(1) for w in pat.LINKAGE_WORDS):
+            yield Candidate(norm(m.group()), m.group(), "system", m.start(), m.end(), True)
 
 
 def _platforms(text: str) -> Iterator[Candidate]:

@@ -27,10 +27,24 @@ RUN_GAP = re.compile(r"^(?:、|和|及|与|以及)?$")
 BOOK_TITLE = re.compile(r"《[^《》\n]{1,80}》")
 
 # The words right after a quote that may carry a head noun: a run of Chinese characters, stopped
-# by words that start a new phrase (的 和 及 与 并 等 在 以 将 为 获). The head must END the part taken.
+# by words that start a new phrase (的 和 及 与 并 等 在 以 将 为 获). The head must END the part taken,
+# within SHORT_AFTER characters of the quote;
 #   "“1+3+N”矛盾纠纷调处平台，" -> 矛盾纠纷调处平台;  "“证照分离”改革推进专班" -> 改革…(改革 is the head)
-AFTER_RUN = re.compile(rf"^[{HAN}()（）]{{1,8}}")
+# a longer descriptive phrase (up to LONG_AFTER characters) is taken only when its head noun ends the
+# whole run of words, so a far head is the phrase's own last word, not a word inside a longer one:
+#   "“1+6+N”基层社会治理工作体系," -> 基层社会治理工作体系 (10 characters, ends the run)
+#   not "“三服务”工作中形成的良好模式" (a stop word 的 ends the run before any head)
+AFTER_RUN = re.compile(rf"^[{HAN}()（）]{{1,20}}")
 AFTER_STOP = re.compile(r"[的和及与并等在以将为获让使把被]")
+SHORT_AFTER = 8
+LONG_AFTER = 14
+
+# 的 between a quote and a system's head-noun phrase: the quote names the system, and the name is the
+# quote with its phrase, without 的. The phrase must end in one of these heads and end there (a word
+# after the head makes the quote a modifier of something else: “最多跑一次”的改革理念 is a motto).
+#   "构建“双察联合”的法治监督体系," -> 双察联合法治监督体系
+#   "落实“谁执法谁普法”的普法责任制。" -> 谁执法谁普法普法责任制 (the lexicon's name)
+DE_HEAD = re.compile(rf"^的([{HAN}]{{0,10}}?(?:体系|机制|模式|工作法|制度|责任制|平台))(?![{HAN}])")
 
 # 等 + a head noun after a run of quotes: the head classes the run but is not part of each name.
 #   "开展“法律进乡村”“普法进万家”等实践活动" -> campaign, names stay bare
@@ -138,6 +152,49 @@ NUMERAL_FORMULA = re.compile(
 PLATFORM_ROLLOUT = re.compile(
     rf"(?:推广|依托|上线|启用|建成|搭建|开发|接入|运行)(?:使用|应用|运用|好)?([{HAN}]{{4,12}}?(?:平台|系统))"
 )
+
+# A formula of numbers joined by + (1+6+N, 1+X+N) written without quotes is a name when a head noun
+# phrase follows it (up to LONG_AFTER characters, ending the run of words, as after a quote):
+#   "完善1+6+N基层社会治理工作体系," -> 1+6+N基层社会治理工作体系;  "构建1+3+N调处平台。"
+#   not "1+1>2" or "3+2" standing alone (arithmetic, no head)
+PLUS_FORMULA = re.compile(rf"(?<![\dA-Za-z+＋])([\dNnXx]+(?:[+＋][\dNnXx]+)+)([{HAN}]{{2,20}})")
+
+# A named linkage between institutions: the institutions' one-character abbreviations (府 government,
+# 院/法 court, 检 procuratorate, 警/公 police, 司 justice, 地 locality, 军 army, 纪/监 discipline and
+# supervision, 访 petitions, 调 mediation, 诉 litigation, 仲 arbitration, 政 government, 企 firms,
+# 校 schools) joined before 联动/对接/衔接/协作 + (工作)机制:
+#   "健全府院联动机制" -> 府院联动机制;  "检政联动机制", "警地联动工作机制", "诉调对接机制", "公检法司联动机制"
+#   not "部门联动机制", "上下联动机制" (not institutions), "执法司法联动机制" (司法 is a word: LINKAGE_WORDS)
+LINKAGE = re.compile(
+    r"(?<![府院法检警公司地军纪监访调诉仲政企校])([府院法检警公司地军纪监访调诉仲政企校]{2,4})"
+    r"(?:联动|对接|衔接|协作)(?:工作)?机制"
+)
+# Common two-character words of those characters: such a pair is a word, not two institutions.
+LINKAGE_WORDS = ("司法", "政法", "执法", "法院", "公司", "纪检", "监察", "政企", "政府", "地方", "法治")
+
+# The national campaign of creating rule-of-law government demonstration areas (中央依法治国办,
+# 2019-), written as creating a demonstration city/district/county, or as that area's creation,
+# nationally or by a province; all one campaign (the lexicon's 法治政府建设示范创建活动):
+#   "创建全国法治政府建设示范市", "争创“全国法治政府建设示范市”", "全国法治政府建设示范区创建工作",
+#   "浙江省法治政府建设综合示范区创建", "法治政府建设示范市(县)创建"
+#   not "被命名为全国法治政府建设示范市" (an honour given, nothing created), not "争创…示范项目" (a
+#   single project's honour: the verb's object must be an area)
+_PROVINCES = (
+    "北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|"
+    "海南|四川|贵州|云南|陕西|甘肃|青海|内蒙古|广西|西藏|宁夏|新疆"
+)
+_MODEL_AREA = rf"(?:全国|国家级?|省级?|市级?|(?:{_PROVINCES})(?:省|市|自治区)?)?法治政府建设(?:综合)?示范"
+_MODEL_UNIT = r"(?:市|区|县|地区|城市)(?:\([市区县、]{1,5}\)|（[市区县、]{1,5}）)?"
+MODEL_CREATION = re.compile(
+    rf"(?:争创|创建|申创|创成)[“「]?{_MODEL_AREA}{_MODEL_UNIT}[”」]?(?:创建)?(?:工作|活动)?"
+    rf"|[“「]?{_MODEL_AREA}(?:{_MODEL_UNIT})?[”」]?创建(?:工作|活动)?"
+)
+
+# A campaign's name fused with a plan document's noun is the document (an instrument, a law of
+# category policy_document), not the campaign: "“八五”普法规划", "提升行政执法质量三年行动计划",
+# "法治乡村建设三年行动实施方案"; "开展…三年行动", "“八五”普法工作" stay campaigns, and so does one
+# followed by 工作方案 (the work plan OF the campaign names it: "审定…专项整治工作方案").
+PLAN_DOCUMENT_AFTER = re.compile(r"(?:规划|计划|实施方案|纲要)")
 
 # An unquoted enumeration of 一-formulas after a verb of carrying out:
 #   "推行一门受理、一网通办、一次办结的服务方式" -> 一门受理、一网通办、一次办结

@@ -36,8 +36,13 @@ def names(text: str) -> set[str]:
         # a head noun after a few descriptive words
         ("建立“村企+法务”协作模式。", "村企+法务协作模式"),
         ("升级“1+3+N”矛盾纠纷调处平台。", "1+3+N矛盾纠纷调处平台"),
-        # a lexicon name running on past the closing quote
-        ("对照“八五”普法规划查漏补缺。", "八五普法"),
+        # a lexicon name running on past the closing quote (not onto a plan document's noun)
+        ("对照“八五”普法要求查漏补缺。", "八五普法"),
+        # 的 between a quote and a system's head-noun phrase that ends there: the quote with its phrase
+        ("构建“三查联动”的法治监督体系,压实责任。", "三查联动法治监督体系"),
+        ("落实“谁执法谁普法”的普法责任制。", "谁执法谁普法普法责任制"),
+        # a long head-noun phrase after a + formula when its head ends the run of words
+        ("完善“1+4+N”基层矛盾联调工作体系,实现全覆盖。", "1+4+N基层矛盾联调工作体系"),
         # the report's own head noun differs from the national name's: its written form is kept
         ("实施“法律明白人”培育工程。", "法律明白人培育工程"),
         # a quote in the lexicon needs no head noun, even before 要求 (lexicon beats slogan rules)
@@ -117,6 +122,24 @@ def test_quoted_programmes(sentence: str, expected: str) -> None:
         ("开展群众身边不正之风和腐败问题集中整治。", "群众身边不正之风和腐败问题集中整治"),
         # ... but 和 between two names is a boundary
         ("开展扫黑除恶专项斗争和食品领域专项整治。", "食品领域专项整治"),
+        # ... and a campaign's 工作方案 still names the campaign (its 计划/实施方案 is a document)
+        ("审定校园周边环境问题专项整治工作方案。", "校园周边环境问题专项整治"),
+        ("深入开展法治乡村建设三年行动。", "法治乡村建设三年行动"),
+        ("扎实推进八五普法工作。", "八五普法"),
+        # the national demonstration-creation campaign in its written forms, all one lexicon name
+        ("积极创建全国法治政府建设示范市。", "法治政府建设示范创建活动"),
+        ("全力争创“全国法治政府建设示范县”。", "法治政府建设示范创建活动"),
+        ("扎实推进全国法治政府建设示范区创建工作。", "法治政府建设示范创建活动"),
+        ("深化江西省法治政府建设综合示范区创建。", "法治政府建设示范创建活动"),
+        ("做好法治政府建设示范市(县)创建。", "法治政府建设示范创建活动"),
+        # a + formula without quotes, with its head-noun phrase
+        ("健全1+3+N矛盾纠纷多元化解体系。", "1+3+N矛盾纠纷多元化解体系"),
+        # a linkage mechanism of institutions named by their one-character abbreviations
+        ("健全府院联动机制,推动实质化解。", "府院联动机制"),
+        ("深化检政联动机制。", "检政联动机制"),
+        ("完善警地联动工作机制。", "警地联动工作机制"),
+        ("健全诉调对接机制。", "诉调对接机制"),
+        ("建立公检法司协作机制。", "公检法司协作机制"),
     ],
 )
 def test_unquoted_programmes(sentence: str, expected: str) -> None:
@@ -177,6 +200,24 @@ def test_unquoted_programmes(sentence: str, expected: str) -> None:
         "深化体制机制改革。",  # the generic pair, not a named system's reform
         "通过“线上+线下”方式开展培训。",  # a manner
         "“法治护航”荣获全省优秀奖。",  # an honour, not a project award
+        # named plan documents are instruments (laws), not the campaigns they plan
+        "制定“八五”普法规划,开展中期评估。",
+        "对照八五普法规划查漏补缺。",
+        "印发提升行政执法质量三年行动计划。",
+        "制定法治乡村建设三年行动实施方案。",
+        # the demonstration campaign needs a creation: an honour given, a project's honour
+        "被命名为全国法治政府建设示范市。",
+        "争创全国法治政府建设示范项目。",
+        # through 的 or a long phrase, the quote must be a name itself
+        "防止“一刀切”的管理模式。",
+        "“创新监管方式 护航平台发展”直播电商监管服务模式获评案例。",
+        # 的 before a phrase that goes on past the head: the quote describes something else
+        "围绕“群众满意”的服务体系建设。",
+        # linkages of non-institutions, or of a word made of those characters
+        "健全部门联动机制和上下联动机制。",
+        "完善执法司法联动机制。",
+        # a + formula without a head noun phrase
+        "实现1+1大于2的效果。",
     ],
 )
 def test_not_programmes(sentence: str) -> None:
@@ -226,11 +267,17 @@ def test_parallel(core: str, expected: bool) -> None:
         ("矛盾纠纷调处平台,", "矛盾纠纷调处平台"),
         ("和行政审批制度", None),
         ("3.0版", None),
+        # through 的, the phrase without 的 when its head ends it
+        ("的法治监督体系,", "法治监督体系"),
+        ("的改革理念,", None),
+        # a long phrase only when its head ends the whole run of words
+        ("基层社会治理工作体系,", "基层社会治理工作体系"),
+        ("基层社会治理工作体系建设全面推开", None),
     ],
 )
 def test_head_after(after: str, expected: str | None) -> None:
     head = PR._head_after(after)
-    assert (head[0] if head else None) == expected
+    assert (head.words if head else None) == expected
 
 
 def test_tables_are_well_formed() -> None:
