@@ -31,7 +31,10 @@ from govkg.extractors.segment import Segmenter
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 DUTY_TITLE = "党政主要负责人"
-_POSITIONS = ("常务副组长", "第一副组长", "副组长", "组长", "副主任", "主任", "副书记", "书记")
+_POSITIONS = (
+    "常务副组长", "第一副组长", "副组长", "组长", "副主任", "主任", "副书记", "书记",
+    "副总召集人", "总召集人", "副召集人", "召集人",
+)  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,9 +122,13 @@ def sentence_roles(
         if row.org == "{ORG}" and org[:1] in P.LEVEL_CHARS:
             juris = None  # the written organisation names a level other than the report's (县司法局 in a 镇)
         hits.append(_Hit(row.title, org, m.start(), m.end(), person, after, placeholder, juris))
-    hits += first_responsible(sentence, lead, jurisdiction, segmenter, taken)
-    hits = share_holders(sentence, sorted(hits, key=lambda h: h.start))
-    return hits + deputies(sentence, hits) + group_roles(sentence, hits, jurisdiction, segmenter)
+    joint = party_government_heads(sentence, jurisdiction)
+    taken += [(h.start, h.end) for h in joint]
+    hits += joint + first_responsible(sentence, lead, jurisdiction, segmenter, taken)
+    hits = assigned_holders(sentence, share_holders(sentence, sorted(hits, key=lambda h: h.start)))
+    groups = group_roles(sentence, hits, jurisdiction, segmenter)
+    collective = collective_positions(sentence, groups, segmenter, jurisdiction)
+    return hits + deputies(sentence, hits) + groups + collective
 
 
 def _is_role(sentence: str, start: int, end: int, row: TitleRow, bounds: frozenset[int]) -> bool:
@@ -162,6 +169,19 @@ def first_responsible(
         hit = _first_holder_hit(sentence, m, before, jurisdiction, seg)
         if hit:
             out.append(hit)
+    return out
+
+
+def party_government_heads(sentence: str, jurisdiction: str | None) -> list[_Hit]:
+    """市委、市政府主要负责人 -> the duty role 党政主要负责人 of the party committee and the government."""
+    out = []
+    for m in P.PARTY_GOV_HEAD.finditer(sentence):
+        if P.COUNT_BEFORE.search(sentence[: m.start()]):
+            continue  # 32名党委、政府主要负责人: subordinate units' leaders
+        level = m.group()[0] if m.group()[0] in P.LEVEL_CHARS else ""
+        juris = jurisdiction if not level or (jurisdiction and jurisdiction.endswith(level)) else None
+        org = fill_org(title_rows()[DUTY_TITLE].org, juris, "", level)
+        out.append(_Hit(DUTY_TITLE, org, m.start(), m.end(), None, m.end(), False, juris))
     return out
 
 
@@ -251,6 +271,19 @@ def share_holders(sentence: str, hits: list[_Hit]) -> list[_Hit]:
     return out
 
 
+def assigned_holders(sentence: str, hits: list[_Hit]) -> list[_Hit]:
+    """县长李强担任领导小组组长 / 联席会议召集人: a title without a holder of its own, taken on by the
+    named holder of the title just before it, is held by that person."""
+    out = list(hits)
+    for i in range(1, len(out)):
+        h, prev = out[i], out[i - 1]
+        if h.person or h.placeholder or not prev.person:
+            continue
+        if P.ASSIGNED_GAP.fullmatch(sentence[prev.after : h.start]):
+            out[i] = replace(h, person=prev.person)
+    return out
+
+
 def deputies(sentence: str, hits: list[_Hit]) -> list[_Hit]:
     """委员会主任和副主任 -> also 委员会副主任 (held by no one named)."""
     out = []
@@ -276,7 +309,7 @@ def group_roles(
             if nxt is None or not P.LISTED_GAP.fullmatch(sentence[h.after : nxt.start]):
                 pending = []  # the next holder is not listed together with this one
             continue
-        group = _group(sentence)
+        group = _group(sentence, m.group(3))
         if group:
             title = group.group() + (m.group(1) or "") + (m.group(2) or "") + m.group(3)
             org = _written_org(sentence, group.start(), group.end(), segmenter, jurisdiction)
@@ -286,10 +319,31 @@ def group_roles(
     return out
 
 
-def _group(sentence: str) -> re.Match[str] | None:
-    """The group the sentence sets up: its first group word (a later one is usually the group's
-    office: "…领导小组,由A任组长…,领导小组办公室设在…")."""
-    return P.GROUP_WORD.search(sentence)
+def collective_positions(
+    sentence: str, taken: list[_Hit], segmenter: Segmenter, jurisdiction: str | None
+) -> list[_Hit]:
+    """各分管领导为副组长 -> 领导小组副组长 held by no one named: a class of people still fills the
+    group's position (a position already given to a titled holder is not read again)."""
+    done = {h.start for h in taken}
+    out = []
+    for m in P.GROUP_ASSIGN.finditer(sentence):
+        clause = re.split(r"[,，。;；:：、]", sentence[: m.start()])[-1]
+        if m.start() in done or not P.COLLECTIVE_HOLDER.search(clause):
+            continue
+        group = _group(sentence, m.group(3))
+        if group:
+            title = group.group() + (m.group(1) or "") + (m.group(2) or "") + m.group(3)
+            org = _written_org(sentence, group.start(), group.end(), segmenter, jurisdiction)
+            out.append(_Hit(title, org, m.start(), m.end(), None, m.end(), False, jurisdiction))
+    return out
+
+
+def _group(sentence: str, position: str) -> re.Match[str] | None:
+    """The group the sentence sets up: its first group word of the position's kind (a 召集人 is a
+    mechanism's), else its first group word (a later one is usually the group's office:
+    "…领导小组,由A任组长…,领导小组办公室设在…")."""
+    own = P.GROUP_FOR_POSITION.get(position)
+    return (own.search(sentence) if own else None) or P.GROUP_WORD.search(sentence)
 
 
 def _organisation(sentence: str, start: int, row: TitleRow, jurisdiction: str | None, seg: Segmenter) -> str:

@@ -57,6 +57,16 @@ FIRST_HOLDER = re.compile(
     r"(党委|政府)?主要(?:负责人|负责同志|领导同志|领导)(?!干部|班子|成员|职责|责任|岗位)"
 )
 
+# The party committee's and the government's principal leaders named together in the regulation's
+# own term (主要负责人) are the duty role 党政主要负责人 (党政 = 党委和政府), whatever the sentence says
+# about them: "市委、市政府主要负责人分别担任…", "县委和县政府主要负责人", "区委区政府主要负责人",
+# "园区党工委、管委会主要负责人". Other wordings keep their written title (市委市政府主要领导,
+# 党委管委会主要负责同志: see FIRST_HOLDER), and the government alone keeps its own (市政府主要负责人).
+PARTY_GOV_HEAD = re.compile(
+    r"(?:[省市县区州旗乡镇]委|党委|党工委)(?:、|和|及|与)?(?:[省市县区州旗乡镇]|园区|新区)?"
+    r"(?:人民政府|政府|管委会)主要负责人(?!职责|责任)"
+)
+
 # The duty that makes such a leader a role, outside 《》 titles: "第一责任人".
 FIRST_DUTY = re.compile(r"第一责任人")
 
@@ -92,7 +102,8 @@ LEVEL_CHARS = "省市县区州旗乡镇"
 
 # The position a holder takes in a group, after the holder: "由党委书记王海涛、乡长何春燕任组长",
 # "以区长为组长", "分管副镇长刘敏任副组长", "乡长为第一副组长".  Groups: rank (常务/第一), 副, position.
-GROUP_ASSIGN = re.compile(r"(?:同志)?(?:任|为|担任|兼任)(常务|第一)?(副)?(组长|主任|指挥长)")
+# A coordination mechanism's posts are its (deputy) convenors: "由市长任总召集人,分管副市长任副总召集人".
+GROUP_ASSIGN = re.compile(r"(?:同志)?(?:任|为|担任|兼任)(常务|第一)?(副)?(组长|主任|指挥长|总召集人|召集人)")
 
 # Between holders listed together before such a position: "党委书记A、镇长B任组长",
 # "镇长和镇人大主席为常务副主任" (the next title's level prefix may stand between).
@@ -100,11 +111,29 @@ LISTED_GAP = re.compile(r"(?:、|和|及|与)[^、,，。;；:：()（）\s]{0,8
 
 # The kind of group such a position belongs to, searched in the same sentence:
 #   "…为成员的依法治乡工作领导小组" -> 领导小组;  "成立依法治县委员会" -> 委员会
-GROUP_WORD = re.compile(r"领导小组|工作小组|工作专班|委员会|指挥部")
+#   "建立法治政府建设协调机制,由市长任总召集人" -> 协调机制 (a 召集人 belongs to a mechanism or a joint
+#   meeting, so a position looks first for a group word of its own kind: GROUP_FOR_POSITION)
+GROUP_WORD = re.compile(r"领导小组|工作小组|工作专班|委员会|指挥部|协调机制|联席会议")
+GROUP_FOR_POSITION = {
+    "组长": re.compile(r"领导小组|工作小组|工作专班"),
+    "主任": re.compile(r"委员会"),
+    "指挥长": re.compile(r"指挥部"),
+    "总召集人": re.compile(r"协调机制|联席会议"),
+    "召集人": re.compile(r"协调机制|联席会议"),
+}
+
+# A group position taken by a class of people, not named ones: the position is still a role, held
+# by no one named. "各分管领导为副组长", "相关部门主要负责人任副主任", "其他班子成员为副组长"
+# (the words before the position, back to punctuation, end in such a class).
+COLLECTIVE_HOLDER = re.compile(r"(?:领导|负责人|负责同志|班子成员|领导干部)$")
 
 # A deputy listed right after a title without a holder of its own:
 #   "县委全面依法治县委员会主任和副主任" -> 委员会主任, 委员会副主任
 DEPUTY_AFTER = re.compile(r"(?:和|及|、)副(主任|组长|书记)")
+
+# Between a named holder and a post they take on, written out with its organisation:
+#   "副县长李强担任县联席会议召集人" -> 李强 holds 联席会议召集人;  "县长张三兼任领导小组组长"
+ASSIGNED_GAP = re.compile(r"(?:担任|兼任|出任)[^、,，。;；:：()（）\s]{0,16}")
 
 # Between two titles held by one person: "区党工委书记、管委会主任赵明亮", "党组书记、部长孙志刚",
 # "市委副书记、市长、市委全面依法治市委员会副主任周立群" (the second title's organisation may come between).
@@ -120,8 +149,9 @@ ORG_STOP = re.compile(
     r"其中|并|由其|作为|现任|分管|常务|各|各级)$"
 )
 
-# A verb the segmenter glued to the front of an organisation's name: "调整镇依法治镇工作领导小组".
-ORG_LEAD_VERB = re.compile(r"^(?:调整|成立|组建|设立|召开|健全|完善)")
+# A verb the segmenter glued to the front of an organisation's name: "调整镇依法治镇工作领导小组",
+# "建立法治政府建设协调机制".
+ORG_LEAD_VERB = re.compile(r"^(?:调整|成立|组建|设立|建立|召开|健全|完善)")
 
 # Quoted titles (《党政主要负责人履行推进法治建设第一责任人职责规定》) are instruments, not roles.
 BOOK_TITLE = re.compile(r"《[^《》\n]{1,120}》")

@@ -91,6 +91,26 @@ def pairs(sentence: str, seg: Segmenter, jurisdiction: str | None = None) -> set
         ),
         ("各部门压实主体责任,主要负责人带头履行第一责任人职责", set()),
         ("市委主要领导干部带头履行第一责任人职责", set()),
+        # the party committee's and the government's 主要负责人 named together are the duty role
+        ("市委、市政府主要负责人切实履行推进法治建设第一责任人职责", {("党政主要负责人", None)}),
+        (
+            "县委和县政府主要负责人分别担任县委全面依法治县委员会主任和副主任",
+            {("党政主要负责人", None), ("委员会主任", None), ("委员会副主任", None)},
+        ),  # fmt: skip
+        ("园区党工委、管委会主要负责人带头述法", {("党政主要负责人", None)}),
+        # ... the government's alone, or another wording, keeps its written title
+        ("市政府主要负责人切实履行推进法治建设第一责任人职责", {("主要负责人", None)}),
+        ("市委市政府主要领导带头履行法治建设第一责任人职责", {("主要领导", None)}),
+        ("高新区党委管委会主要负责同志履行推进法治建设第一责任人职责", {("主要负责同志", None)}),
+        # ... not after a count (subordinate units' leaders)
+        ("组织32名党委、政府主要负责人述法", set()),
+        # a named holder who takes on a post written out with its organisation holds it
+        ("副县长王建军担任县联席会议召集人", {("副县长", "王建军"), ("联席会议召集人", "王建军")}),
+        (
+            "县长王建军兼任县法治政府建设领导小组组长",
+            {("县长", "王建军"), ("领导小组组长", "王建军")},
+        ),  # fmt: skip
+        ("市长担任市法治政府建设协调机制总召集人", {("市长", None), ("协调机制总召集人", None)}),
     ],
 )
 def test_titles_and_holders(sentence, expected, seg):
@@ -135,6 +155,27 @@ def test_titles_and_holders(sentence, expected, seg):
         ),
         # no group word in the sentence: no group position
         ("由县长任组长", {("县长", None)}),
+        # a coordination mechanism's convenors (a 召集人 looks for a mechanism, not the first group word)
+        (
+            "建立法治政府建设协调机制,由市长任总召集人,分管副市长任副总召集人",
+            {("市长", None), ("副市长", None), ("协调机制总召集人", None), ("协调机制副总召集人", None)},
+        ),  # fmt: skip
+        (
+            "依法治县委员会办公室牵头建立联席会议,由县长任召集人",
+            {("县长", None), ("联席会议召集人", None)},
+        ),  # fmt: skip
+        # a class of people fills a position: the position is a role held by no one named
+        (
+            "成立领导小组,由市长任组长,各分管领导为副组长",
+            {("市长", None), ("领导小组组长", None), ("领导小组副组长", None)},
+        ),  # fmt: skip
+        (
+            "成立以镇长为组长、各分管领导为副组长的工作领导小组",
+            {("镇长", None), ("领导小组组长", None), ("领导小组副组长", None)},
+        ),  # fmt: skip
+        ("成立依法治区委员会,相关部门主要负责人任副主任", {("委员会副主任", None)}),
+        # ... but people of no such class (成员 is no position)
+        ("成立领导小组,各部门负责人为成员", set()),
         # three positions listed after one another, the third held by the township's 政法副书记
         (
             "调整法治乡村建设领导小组,以乡党委书记为组长,乡长为第一副组长,政法副书记为常务副组长",
