@@ -210,8 +210,10 @@ def _quoted_candidate(
     written = core + (after[:taken] if ext else head.words if head else "")
     if _excluded(written, before, run_after, "any"):
         return None
-    if head and _loose_head(head) and _excluded(core, before, run_after, "bare"):
-        return None  # the quote must be a name itself: “一刀切”的管理模式 is a manner
+    if head and _loose_head(head) and _excluded(core, before, run_after, "bare", ("numbered_formula",)):
+        return (
+            None  # the quote must be a name itself (“一刀切”的管理模式 is a manner; “三个一”的…机制 is one)
+        )
     end = m.end() + taken
     if ext is not None:
         return Candidate(norm(ext[0].name), ext[0].name, ext[0].kind, m.start(), end, True, (core,))

@@ -185,16 +185,18 @@ _PROVINCES = (
 )
 _MODEL_AREA = rf"(?:全国|国家级?|省级?|市级?|(?:{_PROVINCES})(?:省|市|自治区)?)?法治政府建设(?:综合)?示范"
 _MODEL_UNIT = r"(?:市|区|县|地区|城市)(?:\([市区县、]{1,5}\)|（[市区县、]{1,5}）)?"
+_BATCH = r"(?:第[一二三四五六七八九十]+批)?"  # 争创第三批全国法治政府建设示范市
 MODEL_CREATION = re.compile(
-    rf"(?:争创|创建|申创|创成)[“「]?{_MODEL_AREA}{_MODEL_UNIT}[”」]?(?:创建)?(?:工作|活动)?"
-    rf"|[“「]?{_MODEL_AREA}(?:{_MODEL_UNIT})?[”」]?创建(?:工作|活动)?"
+    rf"(?:争创|创建|申创|创成|申报){_BATCH}[“「]?{_MODEL_AREA}{_MODEL_UNIT}[”」]?(?:创建)?(?:工作|活动)?"
+    rf"|[“「]?{_BATCH}{_MODEL_AREA}(?:{_MODEL_UNIT})?[”」]?创建(?:工作|活动)?"
 )
 
 # A campaign's name fused with a plan document's noun is the document (an instrument, a law of
 # category policy_document), not the campaign: "“八五”普法规划", "提升行政执法质量三年行动计划",
 # "法治乡村建设三年行动实施方案"; "开展…三年行动", "“八五”普法工作" stay campaigns, and so does one
-# followed by 工作方案 (the work plan OF the campaign names it: "审定…专项整治工作方案").
-PLAN_DOCUMENT_AFTER = re.compile(r"(?:规划|计划|实施方案|纲要)")
+# followed by 工作方案 (the work plan OF the campaign names it: "审定…专项整治工作方案"); directly
+# followed by 方案 it is the document again ("…三年行动方案").
+PLAN_DOCUMENT_AFTER = re.compile(r"(?:规划|计划|实施方案|方案|纲要)")
 
 # An unquoted enumeration of 一-formulas after a verb of carrying out:
 #   "推行一门受理、一网通办、一次办结的服务方式" -> 一门受理、一网通办、一次办结

@@ -123,9 +123,9 @@ GROUP_FOR_POSITION = {
 }
 
 # A group position taken by a class of people, not named ones: the position is still a role, held
-# by no one named. "各分管领导为副组长", "相关部门主要负责人任副主任", "其他班子成员为副组长"
+# by no one named. "各分管领导为副组长", "相关部门主要负责人任副主任", "班子其他成员为副组长"
 # (the words before the position, back to punctuation, end in such a class).
-COLLECTIVE_HOLDER = re.compile(r"(?:领导|负责人|负责同志|班子成员|领导干部)$")
+COLLECTIVE_HOLDER = re.compile(r"(?:领导|负责人|负责同志|成员|领导干部)$")
 
 # A deputy listed right after a title without a holder of its own:
 #   "县委全面依法治县委员会主任和副主任" -> 委员会主任, 委员会副主任

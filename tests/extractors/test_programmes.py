@@ -132,6 +132,9 @@ def test_quoted_programmes(sentence: str, expected: str) -> None:
         ("扎实推进全国法治政府建设示范区创建工作。", "法治政府建设示范创建活动"),
         ("深化江西省法治政府建设综合示范区创建。", "法治政府建设示范创建活动"),
         ("做好法治政府建设示范市(县)创建。", "法治政府建设示范创建活动"),
+        ("申报第三批全国法治政府建设示范地区。", "法治政府建设示范创建活动"),
+        # through 的, a numbered formula with a mechanism's phrase is a name
+        ("建立“三个一”的应急处置机制。", "三个一应急处置机制"),
         # a + formula without quotes, with its head-noun phrase
         ("健全1+3+N矛盾纠纷多元化解体系。", "1+3+N矛盾纠纷多元化解体系"),
         # a linkage mechanism of institutions named by their one-character abbreviations
@@ -205,6 +208,7 @@ def test_unquoted_programmes(sentence: str, expected: str) -> None:
         "对照八五普法规划查漏补缺。",
         "印发提升行政执法质量三年行动计划。",
         "制定法治乡村建设三年行动实施方案。",
+        "印发法治乡村建设三年行动方案。",
         # the demonstration campaign needs a creation: an honour given, a project's honour
         "被命名为全国法治政府建设示范市。",
         "争创全国法治政府建设示范项目。",

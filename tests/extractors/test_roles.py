@@ -174,6 +174,7 @@ def test_titles_and_holders(sentence, expected, seg):
             {("镇长", None), ("领导小组组长", None), ("领导小组副组长", None)},
         ),  # fmt: skip
         ("成立依法治区委员会,相关部门主要负责人任副主任", {("委员会副主任", None)}),
+        ("调整领导小组,班子其他成员为副组长", {("领导小组副组长", None)}),
         # ... but people of no such class (成员 is no position)
         ("成立领导小组,各部门负责人为成员", set()),
         # three positions listed after one another, the third held by the township's 政法副书记
