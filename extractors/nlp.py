@@ -158,9 +158,9 @@ def make_doc(nlp: Language, raw: str, source: str, doc_id: str | None = None) ->
     return doc
 
 
-# One token per character; a whitespace run is one token, less the single space a character
-# keeps as its trailing whitespace (spaCy's rule, spacy.util.get_words_and_spaces).
-_CHAR_OR_SPACES = re.compile(r"\s+|\S")
+# A whitespace run is one token, less the single space the character before it keeps as its
+# trailing whitespace (spaCy's rule, spacy.util.get_words_and_spaces).
+_SPACES = re.compile(r"\s+")
 
 
 def _by_character(nlp: Language) -> bool:
@@ -172,21 +172,25 @@ def char_words(text: str) -> tuple[list[str], list[bool]]:
 
     spaCy aligns the characters with ``text[pos:].index(word)``, which copies the rest of the
     text for every character: quadratic, a quarter of the pipeline's time on a 6,000-character
-    report. The tokens are the same (tests/extractors/test_nlp.py compares them)."""
+    report. Here the characters between whitespace runs go in by the slice (a report has a run
+    per line, not per character). The tokens are the same (tests/extractors/test_nlp.py)."""
     words: list[str] = []
     spaces: list[bool] = []
-    for m in _CHAR_OR_SPACES.finditer(text):
-        tok = m.group()
-        if not tok.isspace():
-            words.append(tok)
-            spaces.append(False)
-            continue
-        if words and not words[-1].isspace() and tok[0] == " ":
+    pos = 0
+    for m in _SPACES.finditer(text):
+        start, end = m.span()
+        words.extend(text[pos:start])
+        spaces.extend([False] * (start - pos))
+        run = m.group()
+        if start > 0 and run[0] == " ":  # text[start - 1] is a character: runs are maximal
             spaces[-1] = True
-            tok = tok[1:]
-        if tok:
-            words.append(tok)
+            run = run[1:]
+        if run:
+            words.append(run)
             spaces.append(False)
+        pos = end
+    words.extend(text[pos:])
+    spaces.extend([False] * (len(text) - pos))
     return words, spaces
 
 

@@ -17,6 +17,7 @@ run shard ``k`` anywhere and the shards together are exactly the serial output.
 
 from __future__ import annotations
 
+import gc
 import json
 import multiprocessing as mp
 import os
@@ -122,6 +123,9 @@ def extract_many(paths: Sequence[str], law_catalogue: str | None = None, workers
     method = "fork" if "fork" in mp.get_all_start_methods() else "spawn"
     if method == "fork":
         pipeline(law_catalogue).get_pipe("govkg_document").resources.segmenter.load()
+        # Out of the collector's sight: a child's collections would otherwise write to every
+        # inherited object's header, copying the shared pages (the model, the gazetteer) one by one.
+        gc.freeze()
     ctx = mp.get_context(method)
     with ctx.Pool(workers, initializer=_init_worker, initargs=(law_catalogue,)) as pool:
         # chunks of a few reports: less inter-process chatter, still even shares
