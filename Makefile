@@ -9,7 +9,7 @@ GOVKG := $(VENV)/bin/govkg
 DEMO_STORE ?= build/demo-store.json.gz
 PYTEST_ARGS ?=
 
-.PHONY: setup demo test test-fast lint neo4j-start neo4j-stop bench clean browser-deps
+.PHONY: setup demo test test-fast reliability lint neo4j-start neo4j-stop bench clean browser-deps
 
 # tests/browser drives Neo4j Browser in headless Chromium: Debian's chromium and its chromedriver, and
 # a CJK font so that the screenshots show Chinese. Installed when missing and we are root with apt-get;
@@ -38,6 +38,15 @@ test: setup browser-deps
 
 test-fast: setup
 	$(PY) -m pytest -m "not neo4j" $(PYTEST_ARGS)
+
+# The reliability suite (RELIABILITY.md): bad input, property tests, faults on a Neo4j of its own
+# (Bolt 7717: it is killed mid-ingest), hostile requests, a wrk load run; figures printed as it goes.
+# PROPERTY_EXAMPLES=5000 hunts with that many fresh random examples per property.
+PROPERTY_EXAMPLES ?= 0
+reliability: setup
+	@command -v wrk >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get install -y -qq wrk >/dev/null; } \
+		|| echo "note: wrk is missing (apt-get install wrk): the load tests will skip"
+	GOVKG_PROPERTY_EXAMPLES=$(PROPERTY_EXAMPLES) $(PY) -m pytest tests/reliability -v -s $(PYTEST_ARGS)
 
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .

@@ -174,21 +174,19 @@ def attack(client: TestClient, app) -> dict[str, Any]:
     return {"requests": sent, "statuses": statuses, "slowest": slowest}
 
 
-def test_every_string_parameter_of_every_route_on_the_embedded_store(seeded_app, record_property):
+def test_every_string_parameter_of_every_route_on_the_embedded_store(seeded_app):
     with TestClient(seeded_app) as client:  # raises any exception the app lets through
         got = attack(client, seeded_app)
-    record_property("hostile_embedded", got)
     print(f"embedded: {got}")
     assert got["requests"] > 1000
     assert got["slowest"][0] < 10, got["slowest"]
 
 
 @pytest.mark.neo4j
-def test_every_string_parameter_of_every_route_on_neo4j(neo4j_seeded, record_property):
+def test_every_string_parameter_of_every_route_on_neo4j(neo4j_seeded):
     app = create_app(make_settings(neo4j_uri=neo4j_seeded.location), store=neo4j_seeded)
     with TestClient(app) as client:
         got = attack(client, app)
-    record_property("hostile_neo4j", got)
     print(f"neo4j: {got}")
     assert got["slowest"][0] < 10, got["slowest"]
 

@@ -127,19 +127,18 @@ def assert_no_failures(result: dict) -> None:
 
 @pytest.mark.neo4j
 @pytest.mark.slow
-def test_wrk_against_the_api_on_neo4j(neo4j_seeded, server, tmp_path, record_property):
+def test_wrk_against_the_api_on_neo4j(neo4j_seeded, server, tmp_path):
     proc, base = serve(["--neo4j", neo4j_instance.uri(server)], neo4j_instance.env(server))
     try:
         result = run_wrk(base, tmp_path)
     finally:
         stop(proc)
-    record_property("wrk_neo4j", result)
     print(f"neo4j: {result}")
     assert_no_failures(result)
 
 
 @pytest.mark.slow
-def test_wrk_against_the_api_on_the_embedded_store(seeded_path, tmp_path, record_property):
+def test_wrk_against_the_api_on_the_embedded_store(seeded_path, tmp_path):
     env = {k: v for k, v in os.environ.items() if k not in ("NEO4J_URI", "GOVKG_NEO4J_URI")}
     proc, base = serve(["--store", str(seeded_path)], env)
     try:
@@ -157,6 +156,5 @@ def test_wrk_against_the_api_on_the_embedded_store(seeded_path, tmp_path, record
         assert httpx.get(base + "/stats", timeout=10).status_code == 200
     finally:
         stop(proc)
-    record_property("wrk_embedded", result)
     print(f"embedded: {result}")
     assert_no_failures(result)
