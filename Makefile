@@ -66,7 +66,8 @@ neo4j-stop:
 	$(GOVKG) neo4j stop
 
 bench: setup
-	$(PY) bench/run.py
+	$(PY) -m pip install --quiet -e ".[bench]"
+	$(PY) bench/run.py $(BENCH_ARGS)
 
 clean:
 	rm -rf build $(VENV) .pytest_cache .ruff_cache
