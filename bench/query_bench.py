@@ -21,7 +21,8 @@ from govkg.graph.embedded import EmbeddedStore
 
 
 def popular_args(es: EmbeddedStore) -> dict[str, dict[str, Any]]:
-    """Arguments for every named query: the most popular law, place, programme, indicator."""
+    """Arguments for every named query: the most popular law, place, programme, indicator; and
+    under "typical" a place with the median number of reports (for the API's typical route)."""
     g = es.g
     counts: dict[str, Counter[str]] = {t: Counter() for t in ("CITES", "ABOUT", "IMPLEMENTS", "OF")}
     for _, v, d in g.edges(data=True):
@@ -33,7 +34,10 @@ def popular_args(es: EmbeddedStore) -> dict[str, dict[str, Any]]:
     indicator = es.props(counts["OF"].most_common(1)[0][0])["name"]
     law_name = law.get("short") or law["title"]
     word = programme[:4]
+    places = sorted(counts["ABOUT"].items(), key=lambda kv: (kv[1], kv[0]))
+    typical = es.props(places[len(places) // 2][0])["name"]  # the median place by number of reports
     return {
+        "typical": {"jurisdiction": typical},
         "regions-citing": {"law": law_name, "limit": 100},
         "laws-cited-by": {"jurisdiction": place["name"], "limit": 100},
         "programme-regions": {"programme": programme, "limit": 100},
